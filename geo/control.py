@@ -1,0 +1,54 @@
+"""Everything computed from one dated snapshot: occupied area, shares, line of contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import MultiLineString
+from shapely.geometry.base import BaseGeometry
+
+from geo.boundaries import load_units, ukraine_outline
+from geo.frontline import length_km, line_of_contact
+from geo.paths import DATA_DIR
+from geo.shares import control_shares
+from geo.snapshots import load_occupied
+
+
+@dataclass(frozen=True)
+class ControlSnapshot:
+    """The state of control on one date.
+
+    Attributes
+    ----------
+    date
+        The snapshot's date.
+    occupied
+        Occupied area within Ukraine, EPSG:4326.
+    line
+        Line of contact, EPSG:4326.
+    line_km
+        Its length in km (metric CRS).
+    shares
+        :func:`geo.shares.control_shares` table (27 units plus "UA"); treat as read-only.
+    """
+
+    date: dt.date
+    occupied: BaseGeometry
+    line: MultiLineString
+    line_km: float
+    shares: pd.DataFrame
+
+
+def compute_snapshot(
+    date: dt.date, units: gpd.GeoDataFrame | None = None, data_dir: Path = DATA_DIR
+) -> ControlSnapshot:
+    """Load the snapshot of ``date`` (an exact snapshot date) and compute its figures."""
+    units = load_units(data_dir) if units is None else units
+    occupied = load_occupied(date, data_dir)
+    line = line_of_contact(occupied, ukraine_outline(units))
+    return ControlSnapshot(date=date, occupied=occupied, line=line, line_km=length_km(line),
+                           shares=control_shares(units, occupied))

@@ -1,0 +1,204 @@
+"""folium layers for the control map, one small builder per layer.
+
+Every layer is a :class:`folium.FeatureGroup`, so streamlit-folium can swap it in place
+(``feature_group_to_add``) while the base map stays put. Each group carries the source and
+date of what it draws as a Leaflet attribution, shown in the map's corner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from folium.template import Template
+from folium.plugins import StripePattern
+from shapely.geometry.base import BaseGeometry
+
+from geo.offline import localize_assets
+from geo.snapshots import ATTRIBUTION
+
+#: Ukraine's extent, (south, west), (north, east) in degrees.
+UKRAINE_BOUNDS = ((44.3, 22.1), (52.4, 40.2))
+BOUNDARIES_ATTRIBUTION = "Boundaries: Natural Earth"
+
+#: Upper bound (percent) and fill colour of each class of the choropleth: ColorBrewer
+#: OrRd, a single-hue ramp that reads for colour-blind viewers and in greyscale.
+SHARE_CLASSES: tuple[tuple[float, str, str], ...] = (
+    (0.0, "#f7f7f7", "none"),
+    (5.0, "#fdd49e", "up to 5 %"),
+    (25.0, "#fdbb84", "5-25 %"),
+    (50.0, "#fc8d59", "25-50 %"),
+    (75.0, "#ef6548", "50-75 %"),
+    (95.0, "#d7301f", "75-95 %"),
+    (100.0, "#990000", "over 95 %"),
+)
+OCCUPIED_HATCH = "#4a1486"
+LINE_COLOR = "#111111"
+
+
+class _Group(folium.FeatureGroup):
+    """A FeatureGroup whose options reach Leaflet (folium 0.20 passes them as the layers
+    argument of ``L.featureGroup``, so an ``attribution`` would be lost)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup(null, {{ this.options|tojavascript }});
+        {% endmacro %}
+    """)
+
+
+_METRIC_SCALE = Template("""
+    {% macro script(this, kwargs) %}
+        L.control.scale({metric: true, imperial: false, maxWidth: 160, position: "topleft"})
+            .addTo({{ this._parent.get_name() }});
+    {% endmacro %}
+""")
+
+
+def metric_scale_bar() -> MacroElement:
+    """A scale bar in km only (Leaflet's default adds miles)."""
+    element = MacroElement()
+    element._template = _METRIC_SCALE
+    return element
+
+
+def share_color(pct: float) -> str:
+    """Fill colour of a unit whose Russian-held share is ``pct`` percent (0-100)."""
+    for upper, color, _ in SHARE_CLASSES:
+        if pct <= upper:
+            return color
+    return SHARE_CLASSES[-1][1]
+
+
+def _fmt_km2(value: float) -> str:
+    return f"{value:,.0f} km²"
+
+
+def _fmt_pct(value: float) -> str:
+    return f"{value:.1f} %" if value >= 0.05 or value == 0 else f"{value:.2f} %"
+
+
+def base_map(*, tiles: bool = False) -> folium.Map:
+    """The map everything else is drawn on: Ukraine's extent, a scale bar, a legend.
+
+    With ``tiles`` False (the default) nothing is fetched from the internet; with it True an
+    OpenStreetMap basemap is added (the map is complete without it).
+    """
+    m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
+    metric_scale_bar().add_to(m)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
+    m.fit_bounds(UKRAINE_BOUNDS)
+    legend().add_to(m)
+    return localize_assets(m)
+
+
+def control_layer(
+    units: gpd.GeoDataFrame, shares: pd.DataFrame, published: pd.DataFrame, date: dt.date
+) -> folium.FeatureGroup:
+    """The 27 units coloured by Russian-held share, with a tooltip of figures and sources.
+
+    ``units``: EPSG:4326, columns iso_3166_2, name, name_uk. ``shares``: as from
+    :func:`geo.shares.control_shares`. ``published``: as from
+    :func:`geo.published.load_published`.
+    """
+    by_code = shares.set_index("iso_3166_2")
+    features = []
+    for unit in units.itertuples():
+        row = by_code.loc[unit.iso_3166_2]
+        cited = published[published["area"] == unit.iso_3166_2]
+        features.append({
+            "type": "Feature",
+            "properties": {
+                "iso_3166_2": unit.iso_3166_2,
+                "name": unit.name,
+                "name_uk": unit.name_uk,
+                "area": _fmt_km2(row["area_km2"]),
+                "held": f"{_fmt_pct(row['occupied_pct'])} ({_fmt_km2(row['occupied_km2'])})<br>"
+                        f"computed from DeepStateMap, {date.isoformat()}",
+                "published": "<br>".join(f"{r.percent:g} % ({r.source}, {r.as_of})"
+                                         for r in cited.itertuples()) or "none collected",
+                "fill": share_color(row["occupied_pct"]),
+            },
+            "geometry": shapely.geometry.mapping(unit.geometry),
+        })
+    group = _Group(name="Share held by Russia", attribution=BOUNDARIES_ATTRIBUTION)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="units",
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.85,
+                                  "color": "#555555", "weight": 0.8},
+        highlight_function=lambda f: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "name_uk", "area", "held", "published"],
+            aliases=["Unit", "Українською", "Area", "Held by Russia", "Published"],
+            sticky=True,
+            style="white-space: normal; max-width: 420px; min-width: 260px; font-size: 13px;",
+        ),
+    ).add_to(group)
+    return group
+
+
+def occupied_layer(occupied: BaseGeometry, date: dt.date) -> folium.FeatureGroup:
+    """The occupied area (EPSG:4326), hatched so it reads without colour."""
+    group = _Group(name="Occupied area",
+                                attribution=f"{ATTRIBUTION}, snapshot {date.isoformat()}")
+    hatch = StripePattern(angle=-45, weight=2, space_weight=4, color=OCCUPIED_HATCH,
+                          opacity=0.55, space_opacity=0.0)
+    hatch.add_to(group)
+    folium.GeoJson(
+        shapely.geometry.mapping(occupied),
+        name="occupied",
+        style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0, "color": OCCUPIED_HATCH,
+                                  "weight": 0.6},
+        tooltip=f"Occupied area on {date.isoformat()} (DeepStateMap)",
+    ).add_to(group)
+    return group
+
+
+def front_line_layer(line: BaseGeometry, line_km: float, date: dt.date) -> folium.FeatureGroup:
+    """The line of contact (EPSG:4326) with its length in km."""
+    group = _Group(name="Line of contact")
+    folium.GeoJson(
+        shapely.geometry.mapping(line),
+        name="line",
+        style_function=lambda _: {"color": LINE_COLOR, "weight": 3, "opacity": 0.9},
+        tooltip=f"Line of contact on {date.isoformat()}: {line_km:,.0f} km "
+                "(computed from DeepStateMap)",
+    ).add_to(group)
+    return group
+
+
+_LEGEND = Template("""
+{% macro html(this, kwargs) %}
+<div class="atlas-legend" role="note" aria-label="Map legend" style="position:absolute;
+ top:10px; right:10px; z-index:1000; background:rgba(255,255,255,0.92); padding:6px 9px;
+ border-radius:4px; font:13px/1.35 sans-serif; color:#111; box-shadow:0 1px 4px rgba(0,0,0,.3)">
+ <div style="font-weight:bold">Share held by Russia</div>
+ {% for color, label in this.classes %}
+ <div><span style="display:inline-block;width:14px;height:12px;background:{{ color }};
+  border:1px solid #777;margin-right:5px;vertical-align:middle"></span>{{ label }}</div>
+ {% endfor %}
+ <div style="margin-top:4px"><span style="display:inline-block;width:14px;height:12px;
+  margin-right:5px;vertical-align:middle;border:1px solid {{ this.hatch }};
+  background:repeating-linear-gradient(-45deg,{{ this.hatch }} 0 2px,transparent 2px 6px)">
+  </span>occupied area</div>
+ <div><span style="display:inline-block;width:14px;height:0;border-top:3px solid
+  {{ this.line }};margin-right:5px;vertical-align:middle"></span>line of contact</div>
+</div>
+{% endmacro %}
+""")
+
+
+def legend() -> MacroElement:
+    """A static legend (classes, hatch, line) drawn inside the map's frame."""
+    element = MacroElement()
+    element._template = _LEGEND
+    element.classes = [(color, label) for _, color, label in SHARE_CLASSES]
+    element.hatch = OCCUPIED_HATCH
+    element.line = LINE_COLOR
+    return element

@@ -1,0 +1,111 @@
+"""Control map: who holds what on a chosen date, computed beside the published figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.boundaries import load_units
+from geo.control import ControlSnapshot, compute_snapshot
+from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
+from geo.offline import localize_assets
+from geo.published import load_published, published_for
+from geo.snapshots import ATTRIBUTION, available_dates
+
+
+# Cached once per process and shared by every visitor: never mutate what these return.
+@st.cache_resource(show_spinner=False)
+def units() -> gpd.GeoDataFrame:
+    return load_units()
+
+
+@st.cache_resource(show_spinner=False)
+def snapshot(date: dt.date) -> ControlSnapshot:
+    return compute_snapshot(date, units())
+
+
+@st.cache_resource(show_spinner=False)
+def published() -> pd.DataFrame:
+    return load_published()
+
+
+@st.cache_resource(show_spinner=False)
+def dates() -> list[dt.date]:
+    return available_dates()
+
+
+def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:
+    row = shares.set_index("iso_3166_2").loc[code]
+    column.metric(label, f"{row['occupied_pct']:.1f} %",
+                  help=f"{row['occupied_km2']:,.0f} of {row['area_km2']:,.0f} km², computed in "
+                       "an equal-area projection (EPSG:3035)")
+    column.caption(f"Computed from DeepStateMap, {date.isoformat()}")
+    cited = published_for(published(), code)
+    column.caption("Published: " + ("; ".join(cited) if cited else "none collected"))
+
+
+def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
+    table = shares.copy()
+    names_uk = units().set_index("iso_3166_2")["name_uk"]
+    table.insert(2, "name_uk", table["iso_3166_2"].map(names_uk).fillna("Україна"))
+    table["published"] = ["; ".join(published_for(published(), code)) for code in table["iso_3166_2"]]
+    return table
+
+
+with st.sidebar:
+    st.header("Ceasefire Atlas")
+    date = st.select_slider("Snapshot date", options=dates(), value=dates()[-1],
+                            format_func=dt.date.isoformat,
+                            help="Dated occupied-area snapshots from DeepStateMap")
+    tiles = st.toggle("Basemap tiles (needs internet)", value=False,
+                      help="OpenStreetMap tiles under the map; the map is complete without them.")
+
+current = snapshot(date)
+# The default top padding pushes the map below the fold on a 1280x800 screen.
+st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)
+st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
+
+layers = [control_layer(units(), current.shares, published(), date),
+          occupied_layer(current.occupied, date),
+          front_line_layer(current.line, current.line_km, date)]
+for layer in layers:
+    localize_assets(layer)
+st_folium(base_map(tiles=tiles), key="control_map", feature_group_to_add=layers,
+          use_container_width=True, height=600, returned_objects=[])
+st.caption(f"{ATTRIBUTION}, snapshot {date.isoformat()}. Boundaries: Natural Earth 10m admin-1 "
+           "(public domain). Shares computed in an equal-area projection (EPSG:3035)."
+           + (" Basemap © OpenStreetMap contributors, loaded from the internet: without a "
+              "connection the tiles stay blank and the map is still complete." if tiles else ""))
+
+columns = st.columns(4)
+headline(columns[0], current.shares, "UA", "Ukraine held by Russia", date)
+headline(columns[1], current.shares, "UA-14", "Donetsk Oblast", date)
+headline(columns[2], current.shares, "UA-09", "Luhansk Oblast", date)
+columns[3].metric("Line of contact", f"{current.line_km:,.0f} km",
+                  help="Occupied area's boundary that is neither state border nor coast, "
+                       "measured in UTM 36N (EPSG:32636)")
+columns[3].caption(f"Computed from DeepStateMap, {date.isoformat()}")
+
+st.subheader(f"Share of each unit held by Russia on {date.isoformat()}")
+st.dataframe(
+    unit_table(current.shares),
+    hide_index=True,
+    width="stretch",
+    height=35 * 29 + 3,  # all 28 rows without an inner scroll bar
+    column_config={
+        "iso_3166_2": st.column_config.TextColumn("ISO 3166-2"),
+        "name": st.column_config.TextColumn("Unit"),
+        "name_uk": st.column_config.TextColumn("Українською"),
+        "area_km2": st.column_config.NumberColumn("Area (km²)", format="%.0f"),
+        "occupied_km2": st.column_config.NumberColumn("Held by Russia (km²)", format="%.0f"),
+        "occupied_pct": st.column_config.NumberColumn("Held by Russia (%)", format="%.2f"),
+        "published": st.column_config.TextColumn("Published figures (source, as of)"),
+    },
+)
+st.caption(f"Computed from DeepStateMap's occupied area of {date.isoformat()} "
+           "(deepstatemap.live) and Natural Earth boundaries, areas in EPSG:3035. Natural Earth "
+           "leaves out some water (Kherson Oblast's official area is about 8 % larger).")

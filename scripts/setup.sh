@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Set up everything Ceasefire Atlas needs on a fresh machine; idempotent and quick when done.
+# Usage: scripts/setup.sh app|test
+#   app : Python 3.11+ virtual environment in .venv, the package, the map assets (npm)
+#   test: the same plus the test dependencies and Debian's Chromium for browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-app}"
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] %s\n' "$*" >&2; exit 2; }
+
+python="${PYTHON:-python3}"
+command -v "$python" >/dev/null || die "python3 is missing: install Python 3.11 or newer (Debian: apt-get install python3 python3-venv)"
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || die "Python 3.11 or newer is needed; found $("$python" --version 2>&1)"
+
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$python" -m venv .venv || die "could not create a virtual environment (Debian: apt-get install python3-venv)"
+fi
+
+extras=""; [ "$what" = test ] && extras="[test]"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-test}"
+if [ ! -f "$stamp" ]; then
+  say "installing Python packages${extras:+ with test extras}"
+  log=.venv/pip-install.log
+  { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".${extras}"; } \
+    >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "installing the Python packages failed (full log: $log)"; }
+  touch "$stamp"
+fi
+
+command -v npm >/dev/null || die "npm is missing (it fetches the map's Leaflet files): install Node.js and npm (Debian: apt-get install nodejs npm)"
+.venv/bin/python scripts/fetch_assets.py
+
+if [ "$what" = test ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian's chromium for the browser tests"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      die "the browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"
+    fi
+  fi
+fi
+say "ready ($what)"

@@ -1,0 +1,9 @@
+"""Ceasefire Atlas: page config and navigation; the pages live in pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
+navigation = st.navigation([
+    st.Page("pages/control_map.py", title="Control map", default=True),
+])
+navigation.run()

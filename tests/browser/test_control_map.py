@@ -1,0 +1,72 @@
+"""The control map in a real browser, with every non-local request blocked."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from geo.layers import OCCUPIED_HATCH, SHARE_CLASSES
+
+pytestmark = pytest.mark.browser
+
+UNIT_FILLS = {color for _, color, _ in SHARE_CLASSES}
+
+
+def map_frame(page, minimum_paths: int = 29, timeout_s: float = 60):
+    """The iframe holding the Leaflet map, once it has drawn ``minimum_paths`` shapes."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.locator("path.leaflet-interactive").count() >= minimum_paths:
+                    return frame
+            except Exception:  # a frame may detach while it is replaced
+                pass
+        time.sleep(0.25)
+    raise AssertionError(f"no map with {minimum_paths} shapes within {timeout_s} s")
+
+
+def unit_shapes(frame) -> int:
+    fills = frame.locator("path.leaflet-interactive").evaluate_all(
+        "paths => paths.map(p => p.getAttribute('fill'))")
+    return sum(fill in UNIT_FILLS for fill in fills)
+
+
+def occupied_outline(frame) -> str:
+    return frame.locator(f'path.leaflet-interactive[stroke="{OCCUPIED_HATCH}"]').first \
+        .get_attribute("d")
+
+
+def test_the_map_draws_all_27_units_with_no_internet(offline_page, app_url, artifacts):
+    page = offline_page.page
+    page.goto(app_url)
+    frame = map_frame(page)
+    assert unit_shapes(frame) == 27
+    assert frame.locator(".leaflet-control-attribution").inner_text().count("DeepStateMap") == 1
+    page.screenshot(path=artifacts / "control_map_1280x800.png")
+    assert offline_page.blocked == []
+
+
+def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, artifacts):
+    page = offline_page.page
+    page.goto(app_url)
+    frame = map_frame(page)
+    outline_before = occupied_outline(frame)
+    table = page.locator('[data-testid="stDataFrame"]')
+    table.scroll_into_view_if_needed()
+    table_before = table.screenshot()
+
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
+    slider.focus()
+    slider.press("Home")
+    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
+
+    deadline = time.monotonic() + 30
+    while occupied_outline(map_frame(page)) == outline_before and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert occupied_outline(map_frame(page)) != outline_before
+    table.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert table.screenshot() != table_before
+    page.screenshot(path=artifacts / "control_map_2024-07-08.png", full_page=True)
