@@ -5,5 +5,6 @@ import streamlit as st
 st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
 navigation = st.navigation([
     st.Page("pages/control_map.py", title="Control map", default=True),
+    st.Page("pages/scenarios.py", title="Ceasefire lines", url_path="scenarios"),
 ])
 navigation.run()

@@ -1,4 +1,10 @@
-"""Command line: ``python -m geo shares [--date YYYY-MM-DD] [--format table|csv|json]``."""
+"""Command line (``python -m geo --help``).
+
+- ``shares [--date YYYY-MM-DD] [--format table|csv|json]``: Russian-held share per unit.
+- ``scenario --preset NAME [--date D] [--ua-km N] [--ru-km N] [--shift-km N]
+  [--oblasts UA-14,UA-09] [--target UA-14=85] [--line FILE.geojson] --format json|table``:
+  what a ceasefire or withdrawal scenario changes.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,10 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo.boundaries import load_units
+from geo.evaluate import evaluate
+from geo.ingest import InputError, read_line
+from geo.params import to_query
+from geo.scenarios import PRESETS, Scenario, ScenarioError
 from geo.shares import control_shares
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, load_occupied, snapshot_for
 
@@ -34,6 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     shares.add_argument("--date", type=_iso_date, default=None,
                         help="YYYY-MM-DD; the newest snapshot on or before it (default: newest)")
     shares.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    scenario = commands.add_parser(
+        "scenario", help="what a ceasefire or withdrawal scenario changes",
+        description="Zones, areas (km2, EPSG:3035), line lengths (km, EPSG:32636), shares per "
+                    "unit and towns that change side, against the snapshot of --date.")
+    scenario.add_argument("--preset", choices=list(PRESETS), required=True)
+    scenario.add_argument("--date", type=_iso_date, default=None)
+    scenario.add_argument("--ua-km", type=float, default=15.0, help="mutual: Ukraine's pull-back")
+    scenario.add_argument("--ru-km", type=float, default=15.0, help="mutual: Russia's pull-back")
+    scenario.add_argument("--shift-km", type=float, default=10.0,
+                          help="shift: km, positive = into Ukrainian-held ground")
+    scenario.add_argument("--oblasts", default="", help="shift: e.g. UA-14,UA-09 (default: all)")
+    scenario.add_argument("--target", default="UA-14=85", help="target: CODE=PERCENT")
+    scenario.add_argument("--line", default=None, help="custom: a GeoJSON file with a line")
+    scenario.add_argument("--format", choices=("json", "table"), default="table")
     return parser
 
 
@@ -68,10 +93,87 @@ def run_shares(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario_from(args: argparse.Namespace) -> Scenario:
+    values: dict = {}
+    if args.preset == "mutual":
+        values.update(ua_km=args.ua_km, ru_km=args.ru_km)
+    elif args.preset == "shift":
+        values.update(shift_km=args.shift_km,
+                      oblasts=tuple(c.strip().upper() for c in args.oblasts.split(",") if c.strip()))
+    elif args.preset == "target":
+        code, _, pct = args.target.partition("=")
+        try:
+            values["target"] = (code.strip().upper(), float(pct))
+        except ValueError:
+            raise ScenarioError(f"--target must look like UA-14=85, not {args.target!r}") from None
+    elif args.preset == "custom":
+        if not args.line:
+            raise ScenarioError("--preset custom needs --line FILE.geojson")
+        with open(args.line, "rb") as file:
+            values["line"] = read_line(file.read())
+    return Scenario(args.preset, **values)
+
+
+def _scenario_payload(args: argparse.Namespace) -> dict:
+    scenario = _scenario_from(args)
+    result = evaluate(scenario, args.date)
+    impact = result.impact
+    params = {k: v for k, v in to_query(scenario, None).items() if k != "preset"}
+    if scenario.preset == "custom":
+        params["line"] = args.line
+    by_oblast = impact.by_oblast[["iso_3166_2", "name", "pct_before", "pct_after",
+                                  "to_russia_km2", "to_ukraine_km2", "dmz_km2"]].round(3)
+    towns = impact.towns[["name", "iso_3166_2", "population", "population_year",
+                          "side_before", "side_after"]]
+    return {
+        "preset": scenario.preset,
+        "snapshot_date": result.ground.date.isoformat(),
+        "params": params,
+        **impact.summary(),
+        "by_oblast": by_oblast.to_dict(orient="records"),
+        "towns": [{k: (None if pd.isna(v) else v) for k, v in row.items()}
+                  for row in towns.astype(object).to_dict(orient="records")],
+        "sources": [ATTRIBUTION, "Boundaries: Natural Earth", "Towns: GeoNames (geonames.org)"],
+    }
+
+
+def _print_scenario_table(payload: dict) -> None:
+    print(f"{payload['preset']}: {PRESETS[payload['preset']]}")
+    print(f"snapshot {payload['snapshot_date']}; params {payload['params'] or '-'}; "
+          f"{'; '.join(payload['sources'])}")
+    for key in ("russian_held_km2", "ukrainian_held_km2", "dmz_km2", "to_russia_km2",
+                "to_ukraine_km2", "line_km", "line_km_before", "people_changing_side"):
+        print(f"  {key:<22}{payload[key]:>14,}")
+    changed = pd.DataFrame(payload["by_oblast"])
+    changed = changed[(changed["pct_before"] - changed["pct_after"]).abs() > 0.005]
+    if len(changed):
+        print("\nunits whose Russian-held share changes:")
+        print(changed.to_string(index=False))
+    towns = pd.DataFrame(payload["towns"])
+    if len(towns):
+        print(f"\ntowns that change side ({len(towns)}; pre-war or GeoNames populations):")
+        print(towns.head(30).to_string(index=False))
+
+
+def run_scenario(args: argparse.Namespace) -> int:
+    try:
+        payload = _scenario_payload(args)
+    except (ScenarioError, SnapshotDateError, InputError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print_scenario_table(payload)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "shares":
         return run_shares(args)
+    if args.command == "scenario":
+        return run_scenario(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 

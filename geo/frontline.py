@@ -7,7 +7,7 @@ from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
 from geo.crs import M_PER_KM
-from geo.occupied import to_display, to_metric
+from geo.projection import to_display, to_metric
 
 #: Boundary within this distance of Ukraine's outline counts as border or coast.
 OUTLINE_TOLERANCE_M = 100.0

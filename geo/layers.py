@@ -15,7 +15,7 @@ import pandas as pd
 import shapely
 from branca.element import MacroElement
 from folium.template import Template
-from folium.plugins import StripePattern
+from folium.plugins import Draw, StripePattern
 from shapely.geometry.base import BaseGeometry
 
 from geo.offline import localize_assets
@@ -82,18 +82,79 @@ def _fmt_pct(value: float) -> str:
     return f"{value:.1f} %" if value >= 0.05 or value == 0 else f"{value:.2f} %"
 
 
-def base_map(*, tiles: bool = False) -> folium.Map:
+_LEGEND = Template("""
+{% macro html(this, kwargs) %}
+<div class="atlas-legend" role="note" aria-label="Map legend" style="position:absolute;
+ top:10px; right:10px; z-index:1000; background:rgba(255,255,255,0.92); padding:6px 9px;
+ border-radius:4px; font:13px/1.35 sans-serif; color:#111; box-shadow:0 1px 4px rgba(0,0,0,.3)">
+ <div style="font-weight:bold">{{ this.title }}</div>
+ {% for kind, color, label in this.entries %}
+ <div>{% if kind == "box" %}<span style="display:inline-block;width:14px;height:12px;
+  background:{{ color }};border:1px solid #777;margin-right:5px;vertical-align:middle"></span>
+ {%- elif kind == "hatch" %}<span style="display:inline-block;width:14px;height:12px;
+  margin-right:5px;vertical-align:middle;border:1px solid {{ color }};
+  background:repeating-linear-gradient(-45deg,{{ color }} 0 2px,transparent 2px 6px)"></span>
+ {%- else %}<span style="display:inline-block;width:16px;height:0;border-top:3px
+  {{ 'dashed' if kind == 'dash' else 'solid' }} {{ color }};margin-right:5px;
+  vertical-align:middle"></span>{% endif %}{{ label }}</div>
+ {% endfor %}
+</div>
+{% endmacro %}
+""")
+
+#: Legend of the control map.
+CONTROL_LEGEND = ("Share held by Russia",
+                  tuple(("box", color, label) for _, color, label in SHARE_CLASSES)
+                  + (("hatch", OCCUPIED_HATCH, "occupied area"),
+                     ("line", LINE_COLOR, "line of contact")))
+
+
+def legend(title: str, entries: tuple[tuple[str, str, str], ...]) -> MacroElement:
+    """A static legend drawn inside the map's frame; entries are (kind, colour, label) with
+    kind "box", "hatch", "line" or "dash"."""
+    element = MacroElement()
+    element._template = _LEGEND
+    element.title = title
+    element.entries = entries
+    return element
+
+
+_LABEL_CSS = Template("""
+{% macro header(this, kwargs) %}
+<style>.atlas-line-label{font:bold 13px/1.2 sans-serif;white-space:nowrap;
+ text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}</style>
+{% endmacro %}
+""")
+
+
+def label_style() -> MacroElement:
+    """CSS for the labels drawn along lines (added to the base map)."""
+    element = MacroElement()
+    element._template = _LABEL_CSS
+    return element
+
+
+def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
+             draw: bool = False) -> folium.Map:
     """The map everything else is drawn on: Ukraine's extent, a scale bar, a legend.
 
     With ``tiles`` False (the default) nothing is fetched from the internet; with it True an
-    OpenStreetMap basemap is added (the map is complete without it).
+    OpenStreetMap basemap is added (the map is complete without it). ``draw`` adds a toolbar
+    to draw one line (a custom ceasefire line).
     """
     m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
     metric_scale_bar().add_to(m)
+    label_style().add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
+    if draw:
+        Draw(export=False, position="topleft",
+             draw_options={"polyline": {"shapeOptions": {"color": "#111111", "weight": 3}},
+                           "polygon": False, "rectangle": False, "circle": False,
+                           "marker": False, "circlemarker": False},
+             edit_options={"edit": False}).add_to(m)
     m.fit_bounds(UKRAINE_BOUNDS)
-    legend().add_to(m)
+    legend(*legend_spec).add_to(m)
     return localize_assets(m)
 
 
@@ -171,34 +232,3 @@ def front_line_layer(line: BaseGeometry, line_km: float, date: dt.date) -> foliu
                 "(computed from DeepStateMap)",
     ).add_to(group)
     return group
-
-
-_LEGEND = Template("""
-{% macro html(this, kwargs) %}
-<div class="atlas-legend" role="note" aria-label="Map legend" style="position:absolute;
- top:10px; right:10px; z-index:1000; background:rgba(255,255,255,0.92); padding:6px 9px;
- border-radius:4px; font:13px/1.35 sans-serif; color:#111; box-shadow:0 1px 4px rgba(0,0,0,.3)">
- <div style="font-weight:bold">Share held by Russia</div>
- {% for color, label in this.classes %}
- <div><span style="display:inline-block;width:14px;height:12px;background:{{ color }};
-  border:1px solid #777;margin-right:5px;vertical-align:middle"></span>{{ label }}</div>
- {% endfor %}
- <div style="margin-top:4px"><span style="display:inline-block;width:14px;height:12px;
-  margin-right:5px;vertical-align:middle;border:1px solid {{ this.hatch }};
-  background:repeating-linear-gradient(-45deg,{{ this.hatch }} 0 2px,transparent 2px 6px)">
-  </span>occupied area</div>
- <div><span style="display:inline-block;width:14px;height:0;border-top:3px solid
-  {{ this.line }};margin-right:5px;vertical-align:middle"></span>line of contact</div>
-</div>
-{% endmacro %}
-""")
-
-
-def legend() -> MacroElement:
-    """A static legend (classes, hatch, line) drawn inside the map's frame."""
-    element = MacroElement()
-    element._template = _LEGEND
-    element.classes = [(color, label) for _, color, label in SHARE_CLASSES]
-    element.hatch = OCCUPIED_HATCH
-    element.line = LINE_COLOR
-    return element

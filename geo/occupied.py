@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import numpy as np
 import shapely
-from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import DISPLAY_CRS, METRIC_CRS, M_PER_KM
+from geo.crs import M_PER_KM
+from geo.projection import to_display, to_metric
 
 #: Ukrainian-held slivers narrower than twice this, touching both the occupied area and
 #: the coast or state border, are artefacts of two sources drawing the coast differently.
 SLIVER_HALF_WIDTH_KM = 1.0
-
-
-@cache
-def _transformer(source: str, target: str) -> Transformer:
-    return Transformer.from_crs(source, target, always_xy=True)
-
-
-def _project(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
-    transformer = _transformer(source, target)
-    return shapely.transform(
-        geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-
-
-def to_metric(geometry: BaseGeometry) -> BaseGeometry:
-    """Project a geometry from EPSG:4326 to the metric CRS (EPSG:32636, metres)."""
-    return _project(geometry, DISPLAY_CRS, METRIC_CRS)
-
-
-def to_display(geometry: BaseGeometry) -> BaseGeometry:
-    """Project a geometry from the metric CRS (EPSG:32636) back to EPSG:4326."""
-    return _project(geometry, METRIC_CRS, DISPLAY_CRS)
 
 
 def polygonal(geometry: BaseGeometry) -> BaseGeometry:

@@ -4,38 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.boundaries import load_units
-from geo.control import ControlSnapshot, compute_snapshot
 from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
-from geo.published import load_published, published_for
-from geo.snapshots import ATTRIBUTION, available_dates
-
-
-# Cached once per process and shared by every visitor: never mutate what these return.
-@st.cache_resource(show_spinner=False)
-def units() -> gpd.GeoDataFrame:
-    return load_units()
-
-
-@st.cache_resource(show_spinner=False)
-def snapshot(date: dt.date) -> ControlSnapshot:
-    return compute_snapshot(date, units())
-
-
-@st.cache_resource(show_spinner=False)
-def published() -> pd.DataFrame:
-    return load_published()
-
-
-@st.cache_resource(show_spinner=False)
-def dates() -> list[dt.date]:
-    return available_dates()
+from geo.published import published_for
+from geo.snapshots import ATTRIBUTION
+from pages._shared import dates, fit_top_padding, published, snapshot, units
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:
@@ -65,8 +42,7 @@ with st.sidebar:
                       help="OpenStreetMap tiles under the map; the map is complete without them.")
 
 current = snapshot(date)
-# The default top padding pushes the map below the fold on a 1280x800 screen.
-st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)
+fit_top_padding()
 st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
 
 layers = [control_layer(units(), current.shares, published(), date),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import geopandas as gpd
+import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geo.occupied import to_display
+from geo.projection import to_display
 
 KM = 1000.0
-#: Near Donetsk in UTM 36N, so that the squares lie where the real data does.
-X0, Y0 = 900_000.0, 5_300_000.0
+#: In central Ukraine, near UTM 36N's central meridian (scale 0.9996): areas measured in
+#: the equal-area CRS come within 0.1 % of the nominal km2.
+X0, Y0 = 450_000.0, 5_300_000.0
 
 
 def square_km(x0: float, y0: float, x1: float, y1: float) -> BaseGeometry:
@@ -21,6 +25,24 @@ def square_km(x0: float, y0: float, x1: float, y1: float) -> BaseGeometry:
 def lonlat(geometry: BaseGeometry) -> BaseGeometry:
     """The same geometry in EPSG:4326, densified so its edges stay straight in metres."""
     return to_display(geometry.segmentize(1 * KM))
+
+
+def ground_of(units: dict, russian: BaseGeometry, date: dt.date = dt.date(2026, 1, 6)):
+    """A :class:`geo.ground.Ground` from units and an occupied area given in km boxes
+    (metric), through the same code as the real data."""
+    from geo.control import ControlSnapshot
+    from geo.frontline import length_km, line_of_contact
+    from geo.ground import prepare_ground
+    from geo.shares import control_shares
+
+    gdf = units_gdf([(code, lonlat(g)) for code, g in units.items()], "EPSG:4326")
+    ukraine = shapely.union_all(gdf.geometry.values)
+    occupied = shapely.intersection(lonlat(russian), ukraine) if not russian.is_empty \
+        else shapely.MultiPolygon()
+    line = line_of_contact(occupied, ukraine)
+    snapshot = ControlSnapshot(date, occupied, line, length_km(line),
+                               control_shares(gdf, occupied))
+    return prepare_ground(gdf, snapshot)
 
 
 def units_gdf(rows: list[tuple[str, BaseGeometry]], crs: str) -> gpd.GeoDataFrame:

@@ -7,7 +7,8 @@ import pytest
 import shapely
 
 from geo.boundaries import load_units, ukraine_outline
-from geo.occupied import occupied_within, to_metric
+from geo.occupied import occupied_within
+from geo.projection import to_metric
 from geo.shares import control_shares
 from geo.snapshots import ATTRIBUTION, available_dates, load_occupied, snapshot_path
 

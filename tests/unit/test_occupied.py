@@ -3,7 +3,8 @@
 import pytest
 import shapely
 
-from geo.occupied import occupied_within, to_metric
+from geo.occupied import occupied_within
+from geo.projection import to_metric
 from tests.synthetic import lonlat, square_km
 
 # "Ukraine": a 100 x 100 km square; its south edge is the coast.

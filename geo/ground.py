@@ -1,0 +1,111 @@
+"""The ground a scenario works on: one snapshot's zones and line, in the metric CRS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.boundaries import ukraine_outline
+from geo.control import ControlSnapshot
+from geo.crs import M_PER_KM
+from geo.projection import to_metric
+
+#: The line of contact is simplified by this much (m) before buffering: a tenth of the
+#: smallest slider step, and it makes buffers several times faster.
+BUFFER_LINE_TOLERANCE_M = 50.0
+#: Boundary within this distance (m) of Ukraine's outline is border or coast, not a line.
+OUTLINE_TOLERANCE_M = 100.0
+
+
+@dataclass(frozen=True, eq=False)
+class Ground:
+    """Today's situation, ready for scenarios. Every geometry is in EPSG:32636 (metres).
+
+    Attributes
+    ----------
+    date
+        The snapshot's date.
+    ukraine
+        Ukraine's territory.
+    russian, ukrainian
+        The occupied area and the rest of Ukraine (a partition of ``ukraine``).
+    line
+        The line of contact.
+    units
+        ISO 3166-2 code -> the unit's territory.
+    names
+        ISO 3166-2 code -> English name.
+    outline_zone
+        Ukraine's outline buffered by :data:`OUTLINE_TOLERANCE_M`.
+    unit_km2, russian_km2
+        ISO code -> the unit's area and its Russian-held area today (km2, EPSG:3035).
+    line_km
+        Length of today's line of contact (km).
+    """
+
+    date: dt.date
+    ukraine: BaseGeometry
+    russian: BaseGeometry
+    ukrainian: BaseGeometry
+    line: BaseGeometry
+    units: dict[str, BaseGeometry]
+    names: dict[str, str]
+    outline_zone: BaseGeometry
+    unit_km2: dict[str, float]
+    russian_km2: dict[str, float]
+    line_km: float
+    _buffers: dict[float, BaseGeometry] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def line_buffer(self, km: float) -> BaseGeometry:
+        """Everything within ``km`` km of the line of contact (cached per distance)."""
+        key = round(float(km), 3)
+        with self._lock:
+            cached = self._buffers.get(key)
+        if cached is None:
+            simple = self.line.simplify(BUFFER_LINE_TOLERANCE_M)
+            cached = simple.buffer(key * M_PER_KM) if key > 0 else shapely.Polygon()
+            shapely.prepare(cached)
+            with self._lock:
+                self._buffers[key] = cached
+        return cached
+
+    def unit(self, code: str) -> BaseGeometry:
+        """One unit's territory; a clear error for an unknown code."""
+        try:
+            return self.units[code]
+        except KeyError:
+            raise ValueError(f"unknown unit {code!r}; expected codes such as UA-14") from None
+
+    def union_of(self, codes: tuple[str, ...] | list[str]) -> BaseGeometry:
+        """The union of those of ``codes`` that are units of this ground."""
+        return shapely.union_all([self.units[c] for c in codes if c in self.units])
+
+
+def prepare_ground(units: gpd.GeoDataFrame, snapshot: ControlSnapshot) -> Ground:
+    """Project a snapshot and the units (EPSG:4326) into the metric CRS for scenarios."""
+    ukraine = to_metric(ukraine_outline(units))
+    russian = to_metric(snapshot.occupied)
+    geometries = {code: to_metric(g) for code, g in zip(units["iso_3166_2"], units.geometry)}
+    for geometry in (ukraine, russian, *geometries.values()):
+        shapely.prepare(geometry)
+    shares = snapshot.shares.set_index("iso_3166_2")
+    codes = list(units["iso_3166_2"])
+    return Ground(
+        date=snapshot.date,
+        ukraine=ukraine,
+        russian=russian,
+        ukrainian=shapely.difference(ukraine, russian),
+        line=to_metric(snapshot.line),
+        units=geometries,
+        names=dict(zip(units["iso_3166_2"], units["name"])),
+        outline_zone=ukraine.boundary.buffer(OUTLINE_TOLERANCE_M),
+        unit_km2={c: float(shares.loc[c, "area_km2"]) for c in codes},
+        russian_km2={c: float(shares.loc[c, "occupied_km2"]) for c in codes},
+        line_km=snapshot.line_km,
+    )

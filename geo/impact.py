@@ -1,0 +1,110 @@
+"""What a scenario costs, against today's snapshot: areas, shares, line length, towns, people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.ground import Ground
+from geo.projection import area_km2
+from geo.scenarios import Zones, line_length_km
+from geo.towns import sides
+
+BY_OBLAST_COLUMNS = ["iso_3166_2", "name", "pct_before", "pct_after", "to_russia_km2",
+                     "to_ukraine_km2", "dmz_km2"]
+TOWN_COLUMNS = ["name", "iso_3166_2", "population", "population_year", "population_source",
+                "side_before", "side_after"]
+
+
+@dataclass(frozen=True)
+class Impact:
+    """A scenario's figures. Areas in km2 (EPSG:3035), lengths in km (EPSG:32636), shares in
+    percent (0-100). ``people_changing_side`` is the sum of the pre-war (or GeoNames)
+    populations of the towns of 1,000 or more that change side or fall in the zone: a proxy
+    for the people affected, not a count of current residents."""
+
+    ukraine_km2: float
+    russian_held_km2: float
+    ukrainian_held_km2: float
+    dmz_km2: float
+    to_russia_km2: float
+    to_ukraine_km2: float
+    line_km: float
+    line_km_before: float
+    people_changing_side: int
+    by_oblast: pd.DataFrame
+    towns: pd.DataFrame
+
+    def pct_of_ukraine(self, km2: float) -> float:
+        """``km2`` as a percentage of Ukraine's area."""
+        return 100.0 * km2 / self.ukraine_km2
+
+    def summary(self) -> dict[str, float | int]:
+        """The headline figures, rounded (km2 to 0.1, km to 0.1)."""
+        return {
+            "russian_held_km2": round(self.russian_held_km2, 1),
+            "ukrainian_held_km2": round(self.ukrainian_held_km2, 1),
+            "dmz_km2": round(self.dmz_km2, 1),
+            "to_russia_km2": round(self.to_russia_km2, 1),
+            "to_ukraine_km2": round(self.to_ukraine_km2, 1),
+            "line_km": round(self.line_km, 1),
+            "line_km_before": round(self.line_km_before, 1),
+            "people_changing_side": self.people_changing_side,
+        }
+
+
+def _area_in(piece: BaseGeometry, unit: BaseGeometry) -> float:
+    if piece.is_empty or not shapely.intersects(piece, unit):
+        return 0.0
+    return area_km2(shapely.intersection(piece, unit))
+
+
+def _by_oblast(ground: Ground, gained: BaseGeometry, lost: BaseGeometry,
+               to_ukraine: BaseGeometry, dmz: BaseGeometry) -> pd.DataFrame:
+    rows = []
+    for code, unit in ground.units.items():
+        area, before = ground.unit_km2[code], ground.russian_km2[code]
+        after = before + _area_in(gained, unit) - _area_in(lost, unit)
+        rows.append({"iso_3166_2": code, "name": ground.names[code],
+                     "pct_before": 100.0 * before / area,
+                     "pct_after": min(100.0, max(0.0, 100.0 * after / area)),
+                     "to_russia_km2": _area_in(gained, unit),
+                     "to_ukraine_km2": _area_in(to_ukraine, unit),
+                     "dmz_km2": _area_in(dmz, unit)})
+    return pd.DataFrame(rows, columns=BY_OBLAST_COLUMNS)
+
+
+def _towns(towns: pd.DataFrame, ground: Ground, zones: Zones) -> pd.DataFrame:
+    before = sides(towns, ground.russian)
+    after = sides(towns, zones.russian, zones.dmz)
+    moved = towns.assign(side_before=before, side_after=after)[before != after]
+    return moved[TOWN_COLUMNS + ["lon", "lat"]].sort_values(
+        "population", ascending=False, ignore_index=True)
+
+
+def assess(ground: Ground, zones: Zones, towns: pd.DataFrame) -> Impact:
+    """The figures of ``zones`` (from :func:`geo.scenarios.apply_scenario`) against
+    ``ground``'s snapshot; ``towns`` as from :func:`geo.towns.load_towns`."""
+    gained = shapely.intersection(zones.russian, ground.ukrainian)
+    lost = shapely.difference(ground.russian, zones.russian)
+    to_ukraine = shapely.intersection(zones.ukrainian, ground.russian)
+    moved = _towns(towns, ground, zones)
+    ukraine_km2 = sum(ground.unit_km2.values())
+    russian_km2 = sum(ground.russian_km2.values()) + area_km2(gained) - area_km2(lost)
+    dmz_km2 = area_km2(zones.dmz)
+    return Impact(
+        ukraine_km2=ukraine_km2,
+        russian_held_km2=russian_km2,
+        ukrainian_held_km2=ukraine_km2 - russian_km2 - dmz_km2,
+        dmz_km2=dmz_km2,
+        to_russia_km2=area_km2(gained),
+        to_ukraine_km2=area_km2(to_ukraine),
+        line_km=line_length_km(zones),
+        line_km_before=ground.line_km,
+        people_changing_side=int(moved["population"].sum()),
+        by_oblast=_by_oblast(ground, gained, lost, to_ukraine, zones.dmz),
+        towns=moved,
+    )

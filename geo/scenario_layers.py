@@ -1,0 +1,121 @@
+"""folium layers for a scenario: its zones, the ground changing hands, its lines, its towns.
+
+Zones use a red/blue pair that reads for colour-blind viewers, and the demilitarised zone
+is hatched, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+
+import folium
+import numpy as np
+import pandas as pd
+import shapely
+from folium.plugins import StripePattern
+from shapely.geometry.base import BaseGeometry
+
+from geo.crs import M_PER_KM
+from geo.layers import _Group
+from geo.projection import to_display
+from geo.scenarios import LINE_LABELS, Zones
+from geo.towns import RUSSIAN, UKRAINIAN, ZONE
+
+RUSSIAN_FILL, UKRAINIAN_FILL, ZONE_COLOR = "#b2182b", "#2166ac", "#8c510a"
+LINE_STYLES = {"ceasefire": ("#111111", "10 6"),
+               "zone-russian": ("#67001f", "6 6"),
+               "zone-ukrainian": ("#053061", "6 6")}
+SIDE_COLORS = {RUSSIAN: RUSSIAN_FILL, UKRAINIAN: UKRAINIAN_FILL, ZONE: ZONE_COLOR}
+
+
+def _geojson(geometry: BaseGeometry) -> dict:
+    """A metric (EPSG:32636) geometry as GeoJSON in EPSG:4326, coordinates to ~1 m (rounded
+    for drawing only: set_precision would re-node, and can fail, on large zones)."""
+    return shapely.geometry.mapping(shapely.transform(to_display(geometry),
+                                                      lambda xy: np.round(xy, 5)))
+
+
+def zones_layer(zones: Zones, caption: str) -> folium.FeatureGroup:
+    """Russian-held, Ukrainian-held and demilitarised zones; ``caption`` names source and date."""
+    group = _Group(name="Zones", attribution=caption)
+    folium.GeoJson(_geojson(zones.ukrainian), name="ukrainian",
+                   style_function=lambda _: {"fillColor": UKRAINIAN_FILL, "fillOpacity": 0.12,
+                                             "color": UKRAINIAN_FILL, "weight": 0.5},
+                   tooltip="Ukrainian-held under this scenario").add_to(group)
+    folium.GeoJson(_geojson(zones.russian), name="russian",
+                   style_function=lambda _: {"fillColor": RUSSIAN_FILL, "fillOpacity": 0.45,
+                                             "color": RUSSIAN_FILL, "weight": 0.5},
+                   tooltip="Russian-held under this scenario").add_to(group)
+    if not zones.dmz.is_empty:
+        hatch = StripePattern(angle=45, weight=3, space_weight=3, color=ZONE_COLOR, opacity=0.8,
+                              space_color="#fee391", space_opacity=0.6)
+        hatch.add_to(group)
+        folium.GeoJson(_geojson(zones.dmz), name="dmz",
+                       style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0,
+                                                 "color": ZONE_COLOR, "weight": 1.5},
+                       tooltip="Demilitarised zone").add_to(group)
+    return group
+
+
+def changes_layer(to_russia: BaseGeometry, to_ukraine: BaseGeometry) -> folium.FeatureGroup:
+    """Ground that changes hands, outlined thickly (EPSG:32636 inputs)."""
+    group = _Group(name="Ground changing hands")
+    for geometry, color, label in ((to_russia, RUSSIAN_FILL, "Goes to Russia"),
+                                   (to_ukraine, UKRAINIAN_FILL, "Returns to Ukraine")):
+        if geometry.is_empty:
+            continue
+        folium.GeoJson(_geojson(geometry), name=label,
+                       style_function=lambda _, c=color: {"fillColor": c, "fillOpacity": 0.35,
+                                                          "color": c, "weight": 2.5},
+                       tooltip=label).add_to(group)
+    return group
+
+
+def lines_layer(zones: Zones, today_line: BaseGeometry) -> folium.FeatureGroup:
+    """The scenario's lines, dashed and labelled with their length; today's line faint."""
+    group = _Group(name="Lines")
+    folium.GeoJson(_geojson(today_line), name="today",
+                   style_function=lambda _: {"color": "#555555", "weight": 1.5, "opacity": 0.6},
+                   tooltip=f"Today's line of contact: {today_line.length / M_PER_KM:,.0f} km"
+                   ).add_to(group)
+    for line in zones.lines:
+        color, dash = LINE_STYLES[line.kind]
+        label = f"{LINE_LABELS[line.kind]}: {line.geometry.length / M_PER_KM:,.0f} km"
+        folium.GeoJson(_geojson(line.geometry), name=line.kind,
+                       style_function=lambda _, c=color, d=dash: {"color": c, "weight": 3.5,
+                                                                  "dashArray": d},
+                       tooltip=label).add_to(group)
+        longest = max(shapely.get_parts(line.geometry), key=lambda p: p.length)
+        anchor = to_display(longest.interpolate(0.5, normalized=True))
+        folium.Marker(
+            [anchor.y, anchor.x],
+            icon=folium.DivIcon(
+                html=f'<div class="atlas-line-label" style="color:{color}">{html.escape(label)}</div>',
+                icon_size=(180, 20), icon_anchor=(-8, 10)),
+        ).add_to(group)
+    return group
+
+
+def towns_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
+    """Towns that change side or fall in the zone (columns as from :func:`geo.impact.assess`)."""
+    group = _Group(name="Towns changing side")
+    for town in towns.itertuples():
+        year = f", {town.population_year}" if pd.notna(town.population_year) else ""
+        folium.CircleMarker(
+            [town.lat, town.lon], radius=4 + min(town.population, 500_000) ** 0.5 / 60,
+            color="#000000", weight=1.5, fill=True, fill_opacity=0.9,
+            fill_color=SIDE_COLORS[town.side_after],
+            tooltip=html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "
+                                f"population {town.population:,}{year}"),
+        ).add_to(group)
+    return group
+
+
+#: Legend of the scenario map (see :func:`geo.layers.legend`).
+SCENARIO_LEGEND = ("Under this scenario", (
+    ("box", RUSSIAN_FILL, "Russian-held"),
+    ("box", "#dbe6f1", "Ukrainian-held"),
+    ("hatch", ZONE_COLOR, "demilitarised zone"),
+    ("dash", LINE_STYLES["ceasefire"][0], "ceasefire line"),
+    ("line", "#555555", "today's line of contact"),
+))

@@ -1,0 +1,53 @@
+"""What every page shares: process-wide caches of the data (one copy for all visitors,
+keyed by snapshot, never by session) and small display helpers. Nothing cached here may be
+mutated by a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo.boundaries import load_units
+from geo.control import ControlSnapshot, compute_snapshot
+from geo.ground import Ground, prepare_ground
+from geo.published import load_published
+from geo.snapshots import available_dates
+from geo.towns import load_towns
+
+
+@st.cache_resource(show_spinner=False)
+def units() -> gpd.GeoDataFrame:
+    return load_units()
+
+
+@st.cache_resource(show_spinner=False)
+def dates() -> list[dt.date]:
+    return available_dates()
+
+
+@st.cache_resource(show_spinner=False)
+def snapshot(date: dt.date) -> ControlSnapshot:
+    return compute_snapshot(date, units())
+
+
+@st.cache_resource(show_spinner=False)
+def ground(date: dt.date) -> Ground:
+    return prepare_ground(units(), snapshot(date))
+
+
+@st.cache_resource(show_spinner=False)
+def towns() -> pd.DataFrame:
+    return load_towns(ground(dates()[-1]).ukraine)
+
+
+@st.cache_resource(show_spinner=False)
+def published() -> pd.DataFrame:
+    return load_published()
+
+
+def fit_top_padding() -> None:
+    """Less padding above the title, so the map starts above the fold at 1280x800."""
+    st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)

@@ -1,0 +1,248 @@
+"""Ceasefire lines: pick a proposal, adjust it, see where the line runs and what it costs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import shapely
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.impact import Impact, assess
+from geo.ingest import InputError, read_line
+from geo.layers import base_map
+from geo.names import UNIT_NAMES
+from geo.offline import localize_assets
+from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
+                        to_query)
+from geo.reported import compare, load_reported
+from geo.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
+                                 zones_layer)
+from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError, Zones, apply_scenario
+from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from pages._shared import dates, fit_top_padding, ground, towns
+
+SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
+           "curated pre-war populations. Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
+
+
+@st.cache_resource(show_spinner=False)
+def reported() -> pd.DataFrame:
+    return load_reported()
+
+
+# Keyed by snapshot and plain parameter values, shared by every visitor (never mutated).
+@st.cache_resource(show_spinner=False, max_entries=512)
+def outcome(date: dt.date, preset: str, ua_km: float, ru_km: float, shift_km: float,
+            oblasts: tuple[str, ...], target: tuple[str, float] | None,
+            line_wkb: bytes | None) -> tuple[Zones, Impact]:
+    line = shapely.from_wkb(line_wkb) if line_wkb else None
+    scenario = Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line)
+    zones = apply_scenario(ground(date), scenario)
+    return zones, assess(ground(date), zones, towns())
+
+
+def read_link_once() -> None:
+    """Set the widgets from the URL the first time this session opens the page."""
+    if st.session_state.get("sc_link_read"):
+        return
+    view = parse_view(st.query_params.to_dict())
+    warnings = list(view.warnings)
+    try:
+        date = snapshot_for(view.date) if view.date else dates()[-1]
+    except SnapshotDateError as error:
+        warnings.append(f"{error}; using the newest")
+        date = dates()[-1]
+    s = view.scenario
+    st.session_state.update(
+        sc_preset=s.preset, sc_date=date,
+        sc_ua_km=s.ua_km if s.preset == "mutual" else DEFAULT_PULLBACK_KM,
+        sc_ru_km=s.ru_km if s.preset == "mutual" else DEFAULT_PULLBACK_KM,
+        sc_shift_km=s.shift_km if s.preset == "shift" else DEFAULT_SHIFT_KM,
+        sc_oblasts=list(s.oblasts),
+        sc_target_unit=(s.target or DEFAULT_TARGET)[0],
+        sc_target_pct=(s.target or DEFAULT_TARGET)[1],
+        sc_warnings=warnings, sc_link_read=True)
+
+
+def unit_label(code: str) -> str:
+    return f"{UNIT_NAMES[code][0]} ({code})"
+
+
+def custom_line_controls() -> None:
+    st.caption("Draw a line across Ukraine with the line tool on the map (click to add "
+               "points, click the last point to finish), or upload one as GeoJSON. The side "
+               "holding most of today's occupied area becomes the Russian side.")
+    upload = st.file_uploader("Line (GeoJSON)", type=["geojson", "json"], key="sc_upload")
+    if upload is not None:
+        try:
+            st.session_state.sc_line = shapely.to_wkb(read_line(upload.getvalue()))
+            st.session_state.sc_line_source = f"uploaded file {upload.name}"
+        except InputError as error:
+            st.error(f"{upload.name}: {error}")
+
+
+def ensure(key: str, default) -> None:
+    # Streamlit forgets the state of widgets that were not drawn in the last run.
+    if key not in st.session_state:
+        st.session_state[key] = default
+
+
+def sidebar() -> tuple[str, dict]:
+    """The chosen preset and its parameters (as Scenario keyword arguments)."""
+    for key, default in (("sc_preset", "freeze"), ("sc_date", dates()[-1]),
+                         ("sc_ua_km", DEFAULT_PULLBACK_KM), ("sc_ru_km", DEFAULT_PULLBACK_KM),
+                         ("sc_shift_km", DEFAULT_SHIFT_KM), ("sc_oblasts", []),
+                         ("sc_target_unit", DEFAULT_TARGET[0]),
+                         ("sc_target_pct", DEFAULT_TARGET[1])):
+        ensure(key, default)
+    state = st.session_state
+    values: dict = {}
+    with st.sidebar:
+        st.header("Scenario")
+        preset = st.selectbox("Proposal", list(PRESETS), format_func=PRESET_TITLES.get,
+                              key="sc_preset")
+        st.caption(PRESETS[preset])
+        if preset == "mutual":
+            st.slider("Ukraine pulls back (km)", 0.0, 50.0, step=1.0, key="sc_ua_km")
+            st.slider("Russia pulls back (km)", 0.0, 50.0, step=1.0, key="sc_ru_km")
+            values = dict(ua_km=state.sc_ua_km, ru_km=state.sc_ru_km)
+        elif preset == "shift":
+            st.slider("Move the line (km; + into Ukrainian-held ground)", -30.0, 30.0, step=1.0,
+                      key="sc_shift_km")
+            st.multiselect("Only in these oblasts (none: everywhere)", list(UNIT_NAMES),
+                           format_func=unit_label, key="sc_oblasts")
+            values = dict(shift_km=state.sc_shift_km, oblasts=tuple(state.sc_oblasts))
+        elif preset == "target":
+            st.selectbox("Oblast", list(UNIT_NAMES), format_func=unit_label,
+                         key="sc_target_unit")
+            st.slider("Share held by Russia (%)", 0.0, 100.0, step=1.0, key="sc_target_pct")
+            values = dict(target=(state.sc_target_unit, float(state.sc_target_pct)))
+        elif preset == "custom":
+            custom_line_controls()
+        st.select_slider("Snapshot date (today's line)", options=dates(),
+                         format_func=dt.date.isoformat, key="sc_date")
+        st.toggle("Basemap tiles (needs internet)", value=False, key="sc_tiles")
+    return preset, values
+
+
+def headline(impact: Impact, date: dt.date) -> None:
+    cols = st.columns(5)
+    cols[0].metric("Goes to Russia", f"{impact.to_russia_km2:,.0f} km²")
+    cols[0].caption(f"{impact.pct_of_ukraine(impact.to_russia_km2):.2f} % of Ukraine")
+    cols[1].metric("Returns to Ukraine", f"{impact.to_ukraine_km2:,.0f} km²")
+    cols[1].caption(f"{impact.pct_of_ukraine(impact.to_ukraine_km2):.2f} % of Ukraine")
+    cols[2].metric("Demilitarised zone", f"{impact.dmz_km2:,.0f} km²")
+    cols[2].caption(f"{impact.pct_of_ukraine(impact.dmz_km2):.2f} % of Ukraine")
+    cols[3].metric("Line(s) to monitor", f"{impact.line_km:,.0f} km",
+                   delta=f"{impact.line_km - impact.line_km_before:+,.0f} km vs today",
+                   delta_color="off")
+    cols[3].caption(f"Today's line of contact: {impact.line_km_before:,.0f} km")
+    cols[4].metric("People in towns changing side", f"{impact.people_changing_side:,}")
+    cols[4].caption("Sum of pre-war populations of towns of 1,000+ that change side or fall "
+                    "in the zone")
+    st.caption(f"Against the snapshot of {date.isoformat()}. {SOURCES}")
+
+
+def comparison(preset: str, impact: Impact, date: dt.date) -> None:
+    table = compare(reported(), preset, impact)
+    if table.empty:
+        return
+    st.subheader("Reported beside computed")
+    table = table.assign(computed_as_of=f"{date.isoformat()} (computed)")
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "figure": "Figure", "area": "Oblast",
+        "reported": st.column_config.NumberColumn("Reported", format="%.0f"),
+        "reported_as_of": "Reported as of", "reported_source": "Reported by",
+        "computed": st.column_config.NumberColumn("Computed", format="%.0f"),
+        "computed_as_of": "Computed for", "why_differs": "Why they differ"})
+
+
+def tables(impact: Impact, date: dt.date) -> None:
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Russian-held share by oblast")
+        by_oblast = impact.by_oblast
+        changed = by_oblast[((by_oblast["pct_after"] - by_oblast["pct_before"]).abs() > 0.005)
+                            | (by_oblast["dmz_km2"] > 0.5)]
+        st.dataframe(changed, hide_index=True, width="stretch", column_config={
+            "iso_3166_2": "ISO", "name": "Oblast",
+            "pct_before": st.column_config.NumberColumn(f"{date.isoformat()} (%)", format="%.1f"),
+            "pct_after": st.column_config.NumberColumn("After (%)", format="%.1f"),
+            "to_russia_km2": st.column_config.NumberColumn("To Russia (km²)", format="%.0f"),
+            "to_ukraine_km2": st.column_config.NumberColumn("To Ukraine (km²)", format="%.0f"),
+            "dmz_km2": st.column_config.NumberColumn("Zone (km²)", format="%.0f")})
+        st.caption(f"Units whose share changes. Computed from DeepStateMap, {date.isoformat()}.")
+    with right:
+        st.subheader(f"Towns changing side ({len(impact.towns)})")
+        st.dataframe(impact.towns.drop(columns=["lon", "lat"]), hide_index=True,
+                     width="stretch", column_config={
+                         "name": "Town", "iso_3166_2": "Oblast",
+                         "population": st.column_config.NumberColumn("Population", format="%d"),
+                         "population_year": st.column_config.NumberColumn("Year", format="%d"),
+                         "population_source": "Population source",
+                         "side_before": "Today", "side_after": "After"})
+        st.caption("Towns of 1,000 or more (GeoNames); pre-war populations where curated.")
+
+
+def drawn_line(returned: dict | None) -> None:
+    """Keep the last line drawn on the map as this session's custom line."""
+    drawings = (returned or {}).get("all_drawings") or []
+    lines = [d for d in drawings if (d.get("geometry") or {}).get("type") == "LineString"]
+    if not lines:
+        return
+    wkb = shapely.to_wkb(shapely.geometry.shape(lines[-1]["geometry"]))
+    if wkb != st.session_state.get("sc_line"):
+        st.session_state.sc_line = wkb
+        st.session_state.sc_line_source = "line drawn on the map"
+        st.rerun()
+
+
+read_link_once()
+fit_top_padding()
+for warning in st.session_state.pop("sc_warnings", []):
+    st.warning(f"Link parameter ignored: {warning}")
+preset, values = sidebar()
+date = st.session_state.sc_date
+line_wkb = st.session_state.get("sc_line") if preset == "custom" else None
+st.query_params.from_dict({"preset": "custom", "date": date.isoformat()} if preset == "custom"
+                          else to_query(Scenario(preset, **values), date))
+
+st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")
+if preset == "custom" and line_wkb is None:
+    st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing today's line.")
+    preset_used, values = "freeze", {}
+else:
+    preset_used = preset
+arguments = Scenario(preset_used, **values)
+try:
+    zones, impact = outcome(date, preset_used, arguments.ua_km, arguments.ru_km,
+                            arguments.shift_km, arguments.oblasts, arguments.target, line_wkb)
+except ScenarioError as error:
+    st.error(f"This line cannot be used: {error}. Showing today's line instead.")
+    preset_used = "freeze"
+    zones, impact = outcome(date, "freeze", 0.0, 0.0, 0.0, (), None, None)
+if line_wkb:
+    st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
+
+today = ground(date)
+layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {date.isoformat()}"),
+          changes_layer(shapely.intersection(zones.russian, today.ukrainian),
+                        shapely.intersection(zones.ukrainian, today.russian)),
+          lines_layer(zones, today.line),
+          towns_layer(impact.towns)]
+for layer in layers:
+    localize_assets(layer)
+is_custom = preset == "custom"
+returned = st_folium(
+    base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom),
+    key="scenario_map", feature_group_to_add=layers, use_container_width=True, height=580,
+    returned_objects=["all_drawings"] if is_custom else [])
+if is_custom:
+    drawn_line(returned)
+st.caption("Copy the address bar to share this exact view.")
+
+headline(impact, date)
+comparison(preset_used, impact, date)
+tables(impact, date)
