@@ -9,6 +9,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.ground import Ground
+from geo.occupied import polygonal
 from geo.projection import area_km2
 from geo.scenarios import Zones, line_length_km
 from geo.towns import sides
@@ -85,12 +86,18 @@ def _towns(towns: pd.DataFrame, ground: Ground, zones: Zones) -> pd.DataFrame:
         "population", ascending=False, ignore_index=True)
 
 
+def changed_ground(ground: Ground, zones: Zones) -> tuple[BaseGeometry, BaseGeometry]:
+    """(goes to Russia, returns to Ukraine): the ground changing hands, EPSG:32636 polygons
+    (the zones only touch along their edges, so line and point left-overs are dropped)."""
+    return (polygonal(shapely.intersection(zones.russian, ground.ukrainian)),
+            polygonal(shapely.intersection(zones.ukrainian, ground.russian)))
+
+
 def assess(ground: Ground, zones: Zones, towns: pd.DataFrame) -> Impact:
     """The figures of ``zones`` (from :func:`geo.scenarios.apply_scenario`) against
     ``ground``'s snapshot; ``towns`` as from :func:`geo.towns.load_towns`."""
-    gained = shapely.intersection(zones.russian, ground.ukrainian)
-    lost = shapely.difference(ground.russian, zones.russian)
-    to_ukraine = shapely.intersection(zones.ukrainian, ground.russian)
+    gained, to_ukraine = changed_ground(ground, zones)
+    lost = polygonal(shapely.difference(ground.russian, zones.russian))
     moved = _towns(towns, ground, zones)
     ukraine_km2 = sum(ground.unit_km2.values())
     russian_km2 = sum(ground.russian_km2.values()) + area_km2(gained) - area_km2(lost)

@@ -94,6 +94,9 @@ _LEGEND = Template("""
  {%- elif kind == "hatch" %}<span style="display:inline-block;width:14px;height:12px;
   margin-right:5px;vertical-align:middle;border:1px solid {{ color }};
   background:repeating-linear-gradient(-45deg,{{ color }} 0 2px,transparent 2px 6px)"></span>
+ {%- elif kind == "dot" %}<span style="display:inline-block;width:10px;height:10px;
+  border-radius:50%;background:{{ color }};border:1px solid #000;margin:0 7px 0 3px;
+  vertical-align:middle"></span>
  {%- else %}<span style="display:inline-block;width:16px;height:0;border-top:3px
   {{ 'dashed' if kind == 'dash' else 'solid' }} {{ color }};margin-right:5px;
   vertical-align:middle"></span>{% endif %}{{ label }}</div>
@@ -111,7 +114,7 @@ CONTROL_LEGEND = ("Share held by Russia",
 
 def legend(title: str, entries: tuple[tuple[str, str, str], ...]) -> MacroElement:
     """A static legend drawn inside the map's frame; entries are (kind, colour, label) with
-    kind "box", "hatch", "line" or "dash"."""
+    kind "box", "hatch", "line", "dash" or "dot"."""
     element = MacroElement()
     element._template = _LEGEND
     element.title = title
@@ -121,8 +124,9 @@ def legend(title: str, entries: tuple[tuple[str, str, str], ...]) -> MacroElemen
 
 _LABEL_CSS = Template("""
 {% macro header(this, kwargs) %}
-<style>.atlas-line-label{font:bold 13px/1.2 sans-serif;white-space:nowrap;
- text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}</style>
+<style>.atlas-line-label{font:bold 13px/1.2 sans-serif;white-space:nowrap;color:#111;
+ background:rgba(255,255,255,0.85);border:1px solid #111;border-radius:3px;padding:1px 4px;
+ box-shadow:none}</style>
 {% endmacro %}
 """)
 

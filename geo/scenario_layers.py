@@ -87,12 +87,12 @@ def lines_layer(zones: Zones, today_line: BaseGeometry) -> folium.FeatureGroup:
                        tooltip=label).add_to(group)
         longest = max(shapely.get_parts(line.geometry), key=lambda p: p.length)
         anchor = to_display(longest.interpolate(0.5, normalized=True))
-        folium.Marker(
-            [anchor.y, anchor.x],
-            icon=folium.DivIcon(
-                html=f'<div class="atlas-line-label" style="color:{color}">{html.escape(label)}</div>',
-                icon_size=(180, 20), icon_anchor=(-8, 10)),
-        ).add_to(group)
+        # An invisible point carrying a permanent tooltip: a label that needs no icon image.
+        folium.CircleMarker([anchor.y, anchor.x], radius=1, opacity=0, fill_opacity=0,
+                            tooltip=folium.Tooltip(html.escape(label), permanent=True,
+                                                   direction="auto",
+                                                   class_name="atlas-line-label")
+                            ).add_to(group)
     return group
 
 
@@ -102,8 +102,8 @@ def towns_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
     for town in towns.itertuples():
         year = f", {town.population_year}" if pd.notna(town.population_year) else ""
         folium.CircleMarker(
-            [town.lat, town.lon], radius=4 + min(town.population, 500_000) ** 0.5 / 60,
-            color="#000000", weight=1.5, fill=True, fill_opacity=0.9,
+            [town.lat, town.lon], radius=2 + min(town.population, 500_000) ** 0.5 / 80,
+            color="#000000", weight=1, fill=True, fill_opacity=0.9,
             fill_color=SIDE_COLORS[town.side_after],
             tooltip=html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "
                                 f"population {town.population:,}{year}"),
@@ -117,5 +117,8 @@ SCENARIO_LEGEND = ("Under this scenario", (
     ("box", "#dbe6f1", "Ukrainian-held"),
     ("hatch", ZONE_COLOR, "demilitarised zone"),
     ("dash", LINE_STYLES["ceasefire"][0], "ceasefire line"),
+    ("dash", LINE_STYLES["zone-russian"][0], "zone edge, Russian side"),
+    ("dash", LINE_STYLES["zone-ukrainian"][0], "zone edge, Ukrainian side"),
     ("line", "#555555", "today's line of contact"),
+    ("dot", "#777777", "town changing side"),
 ))

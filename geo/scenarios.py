@@ -214,9 +214,9 @@ def _custom(ground: Ground, line: BaseGeometry) -> Zones:
         line_m = shapely.line_merge(line_m)
     if line_m.geom_type != "LineString" or line_m.length == 0:
         raise ScenarioError("a custom line must be one continuous line (a GeoJSON LineString)")
-    pieces = [p for part in shapely.get_parts(ground.ukraine)
-              for p in shapely.get_parts(split(part, line_m))]
-    if len(pieces) < 2:
+    cut = [shapely.get_parts(split(part, line_m)) for part in shapely.get_parts(ground.ukraine)]
+    pieces = [p for parts in cut for p in parts]
+    if all(len(parts) < 2 for parts in cut):
         raise ScenarioError("the line does not cross Ukraine: draw it from border (or coast) "
                             "to border so that it cuts the country in two")
     sides = [_side_of(line_m, piece.representative_point()) for piece in pieces]

@@ -49,5 +49,8 @@ def published() -> pd.DataFrame:
 
 
 def fit_top_padding() -> None:
-    """Less padding above the title, so the map starts above the fold at 1280x800."""
-    st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)
+    """Less padding above the title, so the map starts above the fold at 1280x800, and
+    headline numbers small enough for five across at 1280 px."""
+    st.markdown("<style>.block-container{padding-top:2.2rem}"
+                "[data-testid=stMetricValue]{font-size:1.75rem}</style>",
+                unsafe_allow_html=True)

@@ -9,7 +9,7 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.impact import Impact, assess
+from geo.impact import Impact, assess, changed_ground
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
 from geo.names import UNIT_NAMES
@@ -228,8 +228,7 @@ if line_wkb:
 
 today = ground(date)
 layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {date.isoformat()}"),
-          changes_layer(shapely.intersection(zones.russian, today.ukrainian),
-                        shapely.intersection(zones.ukrainian, today.russian)),
+          changes_layer(*changed_ground(today, zones)),
           lines_layer(zones, today.line),
           towns_layer(impact.towns)]
 for layer in layers:

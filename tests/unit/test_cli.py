@@ -56,3 +56,49 @@ def test_a_malformed_date_exits_2_from_the_command_line():
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_scenario_json_has_every_documented_field():
+    status, out, _ = run("scenario", "--preset", "donbas", "--date", "2026-01-06",
+                         "--format", "json")
+    payload = json.loads(out)
+    assert status == 0
+    assert {"preset", "snapshot_date", "params", "russian_held_km2", "ukrainian_held_km2",
+            "dmz_km2", "to_russia_km2", "to_ukraine_km2", "line_km", "line_km_before",
+            "people_changing_side", "by_oblast", "towns"} <= set(payload)
+    assert set(payload["by_oblast"][0]) >= {"iso_3166_2", "name", "pct_before", "pct_after",
+                                            "to_russia_km2", "dmz_km2"}
+    assert set(payload["towns"][0]) == {"name", "iso_3166_2", "population", "population_year",
+                                        "side_before", "side_after"}
+    assert "Kramatorsk" in {t["name"] for t in payload["towns"]}
+
+
+def test_scenario_parameters_are_echoed():
+    status, out, _ = run("scenario", "--preset", "mutual", "--ua-km", "20", "--ru-km", "5",
+                         "--format", "json")
+    assert status == 0
+    assert json.loads(out)["params"] == {"ua_km": "20", "ru_km": "5"}
+
+
+def test_a_custom_line_file_is_read(tmp_path):
+    line = tmp_path / "line.geojson"
+    line.write_text(json.dumps({"type": "LineString",
+                                "coordinates": [[36.0, 52.6], [36.2, 48.0], [35.0, 44.0]]}))
+    status, out, _ = run("scenario", "--preset", "custom", "--line", str(line), "--format", "json")
+    assert status == 0
+    assert json.loads(out)["russian_held_km2"] > 0
+
+
+def test_a_custom_line_that_misses_ukraine_exits_2(tmp_path):
+    line = tmp_path / "line.geojson"
+    line.write_text(json.dumps({"type": "LineString", "coordinates": [[30.0, 49.0], [30.1, 49.1]]}))
+    status, _, err = run("scenario", "--preset", "custom", "--line", str(line))
+    assert status == 2
+    assert "does not cross Ukraine" in err
+
+
+def test_a_scenario_table_names_the_snapshot_and_sources():
+    status, out, _ = run("scenario", "--preset", "plan28", "--date", "2026-01-06")
+    assert status == 0
+    assert "snapshot 2026-01-06" in out and "DeepStateMap" in out
+    assert "dmz_km2" in out

@@ -1,0 +1,71 @@
+"""The Ceasefire lines page under streamlit.testing: every scenario, links, bad links."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.scenarios import PRESETS
+from tests.conftest import ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+PAGE = "pages/scenarios.py"
+
+
+def open_page(**query):
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.fixture(scope="module")
+def page():
+    return open_page()
+
+
+@pytest.mark.parametrize("preset", [p for p in PRESETS])
+def test_every_scenario_runs_and_shows_its_figures(page, preset):
+    page.selectbox(key="sc_preset").set_value(preset).run()
+    assert not page.exception, page.exception
+    assert {m.label for m in page.metric} >= {"Goes to Russia", "Demilitarised zone",
+                                              "Line(s) to monitor"}
+    assert any("DeepStateMap" in c.value and "snapshot of" in c.value for c in page.caption)
+
+
+def test_donbas_shows_the_reported_costs_beside_the_computed(page):
+    page.selectbox(key="sc_preset").set_value("donbas").run()
+    tables = [df.value for df in page.dataframe]
+    reported = next(t for t in tables if "why_differs" in t.columns)
+    assert set(reported["reported"]) == {7000, 5800, 22, 200000}
+    assert reported["why_differs"].str.len().min() > 20
+
+
+def test_a_link_sets_the_scenario_and_its_sliders():
+    at = open_page(preset="mutual", ua_km="20", ru_km="5", date="2026-01-06")
+    assert at.selectbox(key="sc_preset").value == "mutual"
+    assert at.slider(key="sc_ua_km").value == 20
+    assert at.slider(key="sc_ru_km").value == 5
+    assert at.select_slider(key="sc_date").value.isoformat() == "2026-01-06"
+
+
+def test_moving_a_slider_changes_the_figures(page):
+    page.selectbox(key="sc_preset").set_value("mutual").run()
+    before = metric(page, "Demilitarised zone")
+    page.slider(key="sc_ua_km").set_value(40.0).run()
+    assert metric(page, "Demilitarised zone") != before
+
+
+@pytest.mark.parametrize("query", [
+    {"preset": "nonsense"}, {"preset": "mutual", "ua_km": "-5"}, {"date": "1999-01-01"},
+    {"preset": "shift", "oblasts": "<script>"}, {"preset": "target", "target": "UA-14=abc"},
+])
+def test_a_bad_link_warns_and_still_shows_a_scenario(query):
+    at = open_page(**query)
+    assert at.warning, "expected a warning"
+    assert metric(at, "Goes to Russia").endswith("km²")

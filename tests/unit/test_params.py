@@ -1,0 +1,72 @@
+"""A view to and from URL query parameters: links reopen the same view, bad values warn."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.params import DEFAULT_PULLBACK_KM, QUERY_KEYS, View, parse_view, to_query
+from geo.scenarios import Scenario
+
+VIEWS = [
+    View(Scenario("freeze"), None),
+    View(Scenario("donbas"), dt.date(2026, 1, 6)),
+    View(Scenario("mutual", ua_km=15, ru_km=7.5), dt.date(2025, 6, 1)),
+    View(Scenario("shift", shift_km=-12, oblasts=("UA-14", "UA-09")), None),
+    View(Scenario("target", target=("UA-14", 85)), dt.date(2026, 8, 22)),
+]
+
+
+def test_every_view_survives_a_round_trip_through_its_link():
+    for view in VIEWS:
+        assert parse_view(to_query(view.scenario, view.date)) == view
+
+
+def test_a_link_holds_only_the_parameters_its_preset_uses():
+    assert to_query(Scenario("mutual", ua_km=15, ru_km=10), None) == \
+        {"preset": "mutual", "ua_km": "15", "ru_km": "10"}
+
+
+def test_an_unknown_preset_warns_and_falls_back_to_freeze():
+    view = parse_view({"preset": "annex"})
+    assert view.scenario == Scenario("freeze")
+    assert "preset='annex'" in view.warnings[0]
+
+
+def test_an_out_of_range_distance_warns_and_takes_the_default():
+    view = parse_view({"preset": "mutual", "ua_km": "500", "ru_km": "5"})
+    assert view.scenario == Scenario("mutual", ua_km=DEFAULT_PULLBACK_KM, ru_km=5)
+    assert "outside 0 to 50" in view.warnings[0]
+
+
+def test_nan_and_text_are_not_numbers():
+    view = parse_view({"preset": "shift", "shift_km": "nan"})
+    assert view.scenario.shift_km == 10
+    assert parse_view({"preset": "shift", "shift_km": "ten"}).warnings
+
+
+def test_unknown_oblast_codes_warn_and_mean_everywhere():
+    view = parse_view({"preset": "shift", "oblasts": "UA-14,UA-99"})
+    assert view.scenario.oblasts == ()
+    assert "UA-99" in view.warnings[0]
+
+
+def test_a_malformed_target_warns():
+    assert parse_view({"preset": "target", "target": "Donetsk"}).warnings
+
+
+def test_a_malformed_date_warns_and_means_the_newest():
+    view = parse_view({"date": "2026-02-30"})
+    assert view.date is None and view.warnings
+
+
+def test_a_custom_line_is_not_kept_in_links():
+    view = parse_view({"preset": "custom"})
+    assert view.scenario == Scenario("freeze")
+    assert "not kept in links" in view.warnings[0]
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(QUERY_KEYS + ("junk",)), st.text(max_size=40)))
+def test_any_parameters_at_all_give_a_view_and_never_raise(query):
+    assert isinstance(parse_view(query), View)
