@@ -262,10 +262,13 @@ def apply_scenario(ground: Ground, scenario: Scenario) -> Zones:
         returned = shapely.difference(ground.russian, ground.union_of(SWAP_RETURNED))
         return _zones(ground, shapely.union(returned, ground.union_of(DONBAS)))
     if preset == "mutual":
+        russian_band = ground.line_buffer(scenario.ru_km)
         ukrainian_side = shapely.intersection(ground.line_buffer(scenario.ua_km), ground.ukrainian)
-        russian_side = shapely.intersection(ground.line_buffer(scenario.ru_km), ground.russian)
+        russian_side = shapely.intersection(russian_band, ground.russian)
         zone = shapely.union(ukrainian_side, russian_side)
-        return _zones(ground, shapely.difference(ground.russian, zone), zone)
+        # Subtract the buffer itself, not its part inside the Russian-held area: GEOS lost
+        # 238 km2 subtracting a piece that shares edges with the area it is cut from.
+        return _zones(ground, shapely.difference(ground.russian, russian_band), zone)
     if preset == "shift":
         where = (shapely.union_all([ground.unit(c) for c in scenario.oblasts])
                  if scenario.oblasts else None)
