@@ -18,6 +18,21 @@ from geo.snapshots import available_dates
 from geo.towns import load_towns
 
 
+def leave_pages_directory_mode() -> None:
+    """Make sure streamlit_app.py's navigation is in charge, then carry on.
+
+    Streamlit starts in its old "pages/ directory" mode because pages/ exists, and stays in
+    it until the entry script has called st.navigation once; a first visitor arriving on a
+    deep link (/scenarios) would get this page run bare: wrong menu, no page config. Clearing
+    the flag and rerunning hands the run to streamlit_app.py, which keeps the URL's page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_resource(show_spinner=False)
 def units() -> gpd.GeoDataFrame:
     return load_units()

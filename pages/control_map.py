@@ -12,7 +12,7 @@ from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
 from geo.published import published_for
 from geo.snapshots import ATTRIBUTION
-from pages._shared import dates, fit_top_padding, published, snapshot, units
+from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, published, snapshot, units
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:
@@ -33,6 +33,7 @@ def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+leave_pages_directory_mode()
 with st.sidebar:
     st.header("Ceasefire Atlas")
     date = st.select_slider("Snapshot date", options=dates(), value=dates()[-1],

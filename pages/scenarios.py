@@ -21,7 +21,7 @@ from geo.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, to
                                  zones_layer)
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError, Zones, apply_scenario
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
-from pages._shared import dates, fit_top_padding, ground, towns
+from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, ground, towns
 
 SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
            "curated pre-war populations. Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
@@ -199,6 +199,7 @@ def drawn_line(returned: dict | None) -> None:
         st.rerun()
 
 
+leave_pages_directory_mode()
 read_link_once()
 fit_top_padding()
 for warning in st.session_state.pop("sc_warnings", []):
@@ -215,8 +216,9 @@ if preset == "custom" and line_wkb is None:
     preset_used, values = "freeze", {}
 else:
     preset_used = preset
-arguments = Scenario(preset_used, **values)
 try:
+    arguments = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
+                         **values)
     zones, impact = outcome(date, preset_used, arguments.ua_km, arguments.ru_km,
                             arguments.shift_km, arguments.oblasts, arguments.target, line_wkb)
 except ScenarioError as error:

@@ -68,3 +68,55 @@ def test_a_shared_link_opens_the_same_view_in_a_fresh_browser(browser, app_url, 
         assert "against 2026-01-06" in fresh.locator("h3").first.inner_text()
     finally:
         context.close()
+
+
+def choose_preset(page, title: str) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=title).click()
+
+
+def test_an_uploaded_line_becomes_the_ceasefire_line(offline_page, app_url, tmp_path, artifacts):
+    line = tmp_path / "my_line.geojson"
+    # North to south through Kharkiv, Dnipropetrovsk and Zaporizhzhia oblasts.
+    line.write_text('{"type": "Feature", "properties": {}, "geometry": {"type": "LineString", '
+                    '"coordinates": [[36.0, 52.6], [35.8, 48.5], [35.2, 46.6], [35.0, 45.0]]}}')
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios")
+    map_frame(page, minimum_paths=4)
+    choose_preset(page, "Your own line")
+    page.get_by_text("No line yet").wait_for()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(line)
+    page.get_by_text("Custom line: uploaded file my_line.geojson").wait_for()
+    wait_for_change(lambda: metric(page, "Goes to Russia"), "0 km²")
+    page.screenshot(path=artifacts / "scenario_custom_upload.png")
+    assert offline_page.blocked == []
+
+
+def test_a_file_that_is_not_a_line_gets_a_clear_message(offline_page, app_url, tmp_path):
+    bad = tmp_path / "points.geojson"
+    bad.write_text('{"type": "Point", "coordinates": [35.0, 48.0]}')
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios")
+    map_frame(page, minimum_paths=4)
+    choose_preset(page, "Your own line")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(bad)
+    page.get_by_text("the file holds no LineString").wait_for()
+    assert metric(page, "Goes to Russia") == "0 km²"
+
+
+def test_the_first_visitor_of_a_new_server_arriving_on_a_deep_link_gets_the_app(
+        browser, tmp_path):
+    from tests.browser.conftest import running_app
+
+    with running_app(tmp_path / "streamlit.log") as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/scenarios?preset=donbas")
+            map_frame(page, minimum_paths=4)
+            navigation = page.locator('[data-testid="stSidebarNav"]')
+            assert navigation.get_by_text("Control map").is_visible()
+            assert navigation.get_by_text("Ceasefire lines").is_visible()
+            assert "all of Donbas" in page.locator("h3").first.inner_text()
+        finally:
+            context.close()
