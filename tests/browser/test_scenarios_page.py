@@ -120,3 +120,36 @@ def test_the_first_visitor_of_a_new_server_arriving_on_a_deep_link_gets_the_app(
             assert "all of Donbas" in page.locator("h3").first.inner_text()
         finally:
             context.close()
+
+
+def draw_frame(page, timeout_s: float = 60):
+    """The map's frame once its Draw toolbar is there."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.locator(".leaflet-draw-draw-polyline").count():
+                    return frame
+            except Exception:  # a frame may detach while it is replaced
+                pass
+        time.sleep(0.25)
+    raise AssertionError("no Draw toolbar on the map")
+
+
+def test_a_line_drawn_on_the_map_becomes_the_ceasefire_line(offline_page, app_url, artifacts):
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios")
+    map_frame(page, minimum_paths=4)
+    choose_preset(page, "Your own line")
+    frame = draw_frame(page)
+    frame.locator(".leaflet-draw-draw-polyline").click()
+    box = frame.frame_element().bounding_box()
+    # North to south across eastern Ukraine, in fractions of the map's frame.
+    for x, y in ((0.62, 0.06), (0.66, 0.5), (0.62, 0.93)):
+        page.mouse.click(box["x"] + box["width"] * x, box["y"] + box["height"] * y)
+        page.wait_for_timeout(300)
+    frame.get_by_role("link", name="Finish").click()
+    page.get_by_text("Custom line: line drawn on the map").wait_for()
+    wait_for_change(lambda: metric(page, "Goes to Russia"), "0 km²")
+    page.screenshot(path=artifacts / "scenario_custom_drawn.png")
+    assert offline_page.blocked == []
