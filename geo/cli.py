@@ -4,6 +4,12 @@
 - ``scenario --preset NAME [--date D] [--ua-km N] [--ru-km N] [--shift-km N]
   [--oblasts UA-14,UA-09] [--target UA-14=85] [--line FILE.geojson] --format json|table``:
   what a ceasefire or withdrawal scenario changes.
+- ``figure --preset NAME [scenario options] [--title TEXT] --out FILE.png|svg|pdf``: a
+  slide-ready static map of a scenario.
+- ``export --preset NAME [scenario options] --out FILE.geojson|csv``: a scenario's zones and
+  lines as GeoJSON (EPSG:4326), or its per-oblast table as CSV.
+
+Commands that write a file print its path; user errors go to stderr with exit status 2.
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from geo.boundaries import load_units
-from geo.evaluate import evaluate
+from geo.evaluate import Evaluation, evaluate
+from geo.export import SOURCES, impact_csv, scenario_geojson
 from geo.ingest import InputError, read_line
 from geo.params import to_query
 from geo.scenarios import PRESETS, Scenario, ScenarioError
@@ -25,6 +33,13 @@ from geo.shares import control_shares
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, load_occupied, snapshot_for
 
 EXIT_USAGE = 2
+#: What a user can get wrong in a scenario's options or its files (reported, not raised).
+_USER_ERRORS = (ScenarioError, SnapshotDateError, InputError, OSError)
+
+
+def _fail(message: object) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _iso_date(text: str) -> dt.date:
@@ -49,17 +64,41 @@ def _parser() -> argparse.ArgumentParser:
         "scenario", help="what a ceasefire or withdrawal scenario changes",
         description="Zones, areas (km2, EPSG:3035), line lengths (km, EPSG:32636), shares per "
                     "unit and towns that change side, against the snapshot of --date.")
-    scenario.add_argument("--preset", choices=list(PRESETS), required=True)
-    scenario.add_argument("--date", type=_iso_date, default=None)
-    scenario.add_argument("--ua-km", type=float, default=15.0, help="mutual: Ukraine's pull-back")
-    scenario.add_argument("--ru-km", type=float, default=15.0, help="mutual: Russia's pull-back")
-    scenario.add_argument("--shift-km", type=float, default=10.0,
-                          help="shift: km, positive = into Ukrainian-held ground")
-    scenario.add_argument("--oblasts", default="", help="shift: e.g. UA-14,UA-09 (default: all)")
-    scenario.add_argument("--target", default="UA-14=85", help="target: CODE=PERCENT")
-    scenario.add_argument("--line", default=None, help="custom: a GeoJSON file with a line")
+    _add_scenario_options(scenario)
     scenario.add_argument("--format", choices=("json", "table"), default="table")
+
+    figure = commands.add_parser(
+        "figure", help="a slide-ready static map of a scenario",
+        description="A 16:9 map of the scenario's zones and lines with legend, scale bar, "
+                    "headline figures and sources: PNG (1920 x 1080 px), SVG or PDF.")
+    _add_scenario_options(figure)
+    figure.add_argument("--title", default=None,
+                        help="heading (default: the scenario's name and the snapshot's date)")
+    figure.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf")
+
+    export = commands.add_parser(
+        "export", help="a scenario's zones and lines (GeoJSON) or per-oblast table (CSV)",
+        description="FILE.geojson: the zones (area_km2, EPSG:3035) and lines (length_km) as "
+                    "a FeatureCollection in EPSG:4326 with the sources. FILE.csv: per unit, "
+                    "the Russian-held share before and after (percent) and the km2 changing "
+                    "hands or falling in the zone.")
+    _add_scenario_options(export)
+    export.add_argument("--out", required=True, help="FILE.geojson or FILE.csv")
     return parser
+
+
+def _add_scenario_options(parser: argparse.ArgumentParser) -> None:
+    """The options that make a scenario (read back by :func:`_scenario_from`)."""
+    parser.add_argument("--preset", choices=list(PRESETS), required=True)
+    parser.add_argument("--date", type=_iso_date, default=None,
+                        help="YYYY-MM-DD; the newest snapshot on or before it (default: newest)")
+    parser.add_argument("--ua-km", type=float, default=15.0, help="mutual: Ukraine's pull-back")
+    parser.add_argument("--ru-km", type=float, default=15.0, help="mutual: Russia's pull-back")
+    parser.add_argument("--shift-km", type=float, default=10.0,
+                        help="shift: km, positive = into Ukrainian-held ground")
+    parser.add_argument("--oblasts", default="", help="shift: e.g. UA-14,UA-09 (default: all)")
+    parser.add_argument("--target", default="UA-14=85", help="target: CODE=PERCENT")
+    parser.add_argument("--line", default=None, help="custom: a GeoJSON file with a line")
 
 
 def _format_table(table: pd.DataFrame) -> str:
@@ -98,8 +137,8 @@ def _scenario_from(args: argparse.Namespace) -> Scenario:
     if args.preset == "mutual":
         values.update(ua_km=args.ua_km, ru_km=args.ru_km)
     elif args.preset == "shift":
-        values.update(shift_km=args.shift_km,
-                      oblasts=tuple(c.strip().upper() for c in args.oblasts.split(",") if c.strip()))
+        codes = [c.strip().upper() for c in args.oblasts.split(",") if c.strip()]
+        values.update(shift_km=args.shift_km, oblasts=tuple(codes))
     elif args.preset == "target":
         code, _, pct = args.target.partition("=")
         try:
@@ -133,7 +172,7 @@ def _scenario_payload(args: argparse.Namespace) -> dict:
         "by_oblast": by_oblast.to_dict(orient="records"),
         "towns": [{k: (None if pd.isna(v) else v) for k, v in row.items()}
                   for row in towns.astype(object).to_dict(orient="records")],
-        "sources": [ATTRIBUTION, "Boundaries: Natural Earth", "Towns: GeoNames (geonames.org)"],
+        "sources": list(SOURCES),
     }
 
 
@@ -158,9 +197,8 @@ def _print_scenario_table(payload: dict) -> None:
 def run_scenario(args: argparse.Namespace) -> int:
     try:
         payload = _scenario_payload(args)
-    except (ScenarioError, SnapshotDateError, InputError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except _USER_ERRORS as error:
+        return _fail(error)
     if args.format == "json":
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
@@ -168,13 +206,62 @@ def run_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_geojson(evaluation: Evaluation, path: Path) -> None:
+    path.write_text(json.dumps(scenario_geojson(evaluation), ensure_ascii=False),
+                    encoding="utf-8")
+
+
+def _write_csv(evaluation: Evaluation, path: Path) -> None:
+    # newline="" keeps the CSV's own "\n" line endings on every platform.
+    with path.open("w", encoding="utf-8", newline="") as file:
+        file.write(impact_csv(evaluation.impact))
+
+
+#: Export file suffix -> writer.
+_EXPORTERS: dict[str, Callable[[Evaluation, Path], None]] = {
+    ".geojson": _write_geojson, ".csv": _write_csv}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    writer = _EXPORTERS.get(out.suffix.lower())
+    if writer is None:
+        given = repr(out.suffix) if out.suffix else "a file without a suffix"
+        return _fail(f"cannot export to {given}: use {' or '.join(_EXPORTERS)} "
+                     "(e.g. zones.geojson)")
+    try:
+        writer(evaluate(_scenario_from(args), args.date), out)
+    except _USER_ERRORS as error:
+        return _fail(error)
+    print(out)
+    return 0
+
+
+def run_figure(args: argparse.Namespace) -> int:
+    # Imported here: matplotlib takes about half a second to load, which the other
+    # commands need not pay.
+    from geo.figure import figure_format, save_figure, scenario_figure
+
+    out = Path(args.out)
+    try:
+        # Checked before the scenario is evaluated, so a typo fails at once.
+        figure_format(out)
+    except ValueError as error:
+        return _fail(error)
+    try:
+        save_figure(scenario_figure(evaluate(_scenario_from(args), args.date),
+                                    title=args.title), out)
+    except _USER_ERRORS as error:
+        return _fail(error)
+    print(out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "shares":
-        return run_shares(args)
-    if args.command == "scenario":
-        return run_scenario(args)
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+    commands = {"shares": run_shares, "scenario": run_scenario, "figure": run_figure,
+                "export": run_export}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

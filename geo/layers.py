@@ -131,6 +131,24 @@ _LABEL_CSS = Template("""
 """)
 
 
+_PRESENTER_CSS = Template("""
+{% macro header(this, kwargs) %}
+<style>#map_div{height:100vh !important}
+.atlas-legend{font-size:20px !important;line-height:1.3 !important}
+.atlas-line-label{font-size:20px !important}
+.leaflet-control-attribution,.leaflet-control-scale-line,.leaflet-tooltip{font-size:20px !important}
+</style>
+{% endmacro %}
+""")
+
+
+def presenter_style() -> MacroElement:
+    """CSS for presenter mode inside the map's frame: the map fills the frame, text 20 px."""
+    element = MacroElement()
+    element._template = _PRESENTER_CSS
+    return element
+
+
 def label_style() -> MacroElement:
     """CSS for the labels drawn along lines (added to the base map)."""
     element = MacroElement()
@@ -139,16 +157,19 @@ def label_style() -> MacroElement:
 
 
 def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
-             draw: bool = False) -> folium.Map:
+             draw: bool = False, presenter: bool = False) -> folium.Map:
     """The map everything else is drawn on: Ukraine's extent, a scale bar, a legend.
 
     With ``tiles`` False (the default) nothing is fetched from the internet; with it True an
     OpenStreetMap basemap is added (the map is complete without it). ``draw`` adds a toolbar
-    to draw one line (a custom ceasefire line).
+    to draw one line (a custom ceasefire line); ``presenter`` makes the map fill its frame
+    and its text 20 px.
     """
     m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
     metric_scale_bar().add_to(m)
     label_style().add_to(m)
+    if presenter:
+        presenter_style().add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
     if draw:

@@ -7,6 +7,7 @@ is hatched, so nothing depends on colour alone.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import folium
 import numpy as np
@@ -22,6 +23,24 @@ from geo.scenarios import LINE_LABELS, Zones
 from geo.towns import RUSSIAN, UKRAINIAN, ZONE
 
 RUSSIAN_FILL, UKRAINIAN_FILL, ZONE_COLOR = "#b2182b", "#2166ac", "#8c510a"
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """How strongly layers are drawn: fill opacities and line weights (px)."""
+
+    russian_opacity: float = 0.45
+    ukrainian_opacity: float = 0.12
+    line_weight: float = 3.5
+    edge_weight: float = 0.5
+    town_scale: float = 1.0
+
+
+#: For a screen at arm's length.
+NORMAL = Emphasis()
+#: For a washed-out projector: stronger fills, thicker lines, bigger towns.
+STRONG = Emphasis(russian_opacity=0.75, ukrainian_opacity=0.3, line_weight=6.0, edge_weight=1.5,
+                  town_scale=1.5)
 LINE_STYLES = {"ceasefire": ("#111111", "10 6"),
                "zone-russian": ("#67001f", "6 6"),
                "zone-ukrainian": ("#053061", "6 6")}
@@ -35,16 +54,20 @@ def _geojson(geometry: BaseGeometry) -> dict:
                                                       lambda xy: np.round(xy, 5)))
 
 
-def zones_layer(zones: Zones, caption: str) -> folium.FeatureGroup:
+def zones_layer(zones: Zones, caption: str, emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """Russian-held, Ukrainian-held and demilitarised zones; ``caption`` names source and date."""
     group = _Group(name="Zones", attribution=caption)
     folium.GeoJson(_geojson(zones.ukrainian), name="ukrainian",
-                   style_function=lambda _: {"fillColor": UKRAINIAN_FILL, "fillOpacity": 0.12,
-                                             "color": UKRAINIAN_FILL, "weight": 0.5},
+                   style_function=lambda _: {"fillColor": UKRAINIAN_FILL,
+                                             "fillOpacity": emphasis.ukrainian_opacity,
+                                             "color": UKRAINIAN_FILL,
+                                             "weight": emphasis.edge_weight},
                    tooltip="Ukrainian-held under this scenario").add_to(group)
     folium.GeoJson(_geojson(zones.russian), name="russian",
-                   style_function=lambda _: {"fillColor": RUSSIAN_FILL, "fillOpacity": 0.45,
-                                             "color": RUSSIAN_FILL, "weight": 0.5},
+                   style_function=lambda _: {"fillColor": RUSSIAN_FILL,
+                                             "fillOpacity": emphasis.russian_opacity,
+                                             "color": RUSSIAN_FILL,
+                                             "weight": emphasis.edge_weight},
                    tooltip="Russian-held under this scenario").add_to(group)
     if not zones.dmz.is_empty:
         hatch = StripePattern(angle=45, weight=3, space_weight=3, color=ZONE_COLOR, opacity=0.8,
@@ -71,7 +94,8 @@ def changes_layer(to_russia: BaseGeometry, to_ukraine: BaseGeometry) -> folium.F
     return group
 
 
-def lines_layer(zones: Zones, today_line: BaseGeometry) -> folium.FeatureGroup:
+def lines_layer(zones: Zones, today_line: BaseGeometry,
+                emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """The scenario's lines, dashed and labelled with their length; today's line faint."""
     group = _Group(name="Lines")
     folium.GeoJson(_geojson(today_line), name="today",
@@ -82,8 +106,8 @@ def lines_layer(zones: Zones, today_line: BaseGeometry) -> folium.FeatureGroup:
         color, dash = LINE_STYLES[line.kind]
         label = f"{LINE_LABELS[line.kind]}: {line.geometry.length / M_PER_KM:,.0f} km"
         folium.GeoJson(_geojson(line.geometry), name=line.kind,
-                       style_function=lambda _, c=color, d=dash: {"color": c, "weight": 3.5,
-                                                                  "dashArray": d},
+                       style_function=lambda _, c=color, d=dash: {
+                           "color": c, "weight": emphasis.line_weight, "dashArray": d},
                        tooltip=label).add_to(group)
         longest = max(shapely.get_parts(line.geometry), key=lambda p: p.length)
         anchor = to_display(longest.interpolate(0.5, normalized=True))
@@ -96,13 +120,14 @@ def lines_layer(zones: Zones, today_line: BaseGeometry) -> folium.FeatureGroup:
     return group
 
 
-def towns_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
+def towns_layer(towns: pd.DataFrame, emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """Towns that change side or fall in the zone (columns as from :func:`geo.impact.assess`)."""
     group = _Group(name="Towns changing side")
     for town in towns.itertuples():
         year = f", {town.population_year}" if pd.notna(town.population_year) else ""
         folium.CircleMarker(
-            [town.lat, town.lon], radius=2 + min(town.population, 500_000) ** 0.5 / 80,
+            [town.lat, town.lon],
+            radius=emphasis.town_scale * (2 + min(town.population, 500_000) ** 0.5 / 80),
             color="#000000", weight=1, fill=True, fill_opacity=0.9,
             fill_color=SIDE_COLORS[town.side_after],
             tooltip=html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "

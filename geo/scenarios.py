@@ -15,6 +15,7 @@ from shapely.ops import split
 
 from geo.crs import M_PER_KM
 from geo.ground import Ground
+from geo.names import UNIT_NAMES
 from geo.occupied import polygonal
 from geo.projection import to_metric
 
@@ -97,6 +98,10 @@ class Scenario:
                                          ("shift_km", self.shift_km, SHIFT_RANGE_KM)):
             if not low <= value <= high:
                 raise ScenarioError(f"{name} must be between {low:g} and {high:g} km, not {value:g}")
+        codes = list(self.oblasts) + ([self.target[0]] if self.target is not None else [])
+        unknown = [c for c in codes if c not in UNIT_NAMES]
+        if unknown:
+            raise ScenarioError(f"unknown unit {unknown[0][:20]!r}; expected codes such as UA-14")
         if self.target is not None and not 0 <= self.target[1] <= 100:
             raise ScenarioError(f"a target share must be 0-100 %, not {self.target[1]:g}")
         if self.preset == "target" and self.target is None:

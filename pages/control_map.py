@@ -11,7 +11,8 @@ from streamlit_folium import st_folium
 from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
 from geo.published import published_for
-from geo.snapshots import ATTRIBUTION
+from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from pages._presenter import keyboard_control, slide_title
 from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, published, snapshot, units
 
 
@@ -33,26 +34,63 @@ def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def read_link_once() -> None:
+    """Set the date and presenter mode from the URL the first time a session opens the page."""
+    if st.session_state.get("cm_link_read"):
+        return
+    st.session_state.cm_link_read = True
+    st.session_state.cm_present = st.query_params.get("present") == "1"
+    st.session_state.cm_date = dates()[-1]
+    if "date" in st.query_params:
+        try:
+            st.session_state.cm_date = snapshot_for(dt.date.fromisoformat(st.query_params["date"]))
+        except (ValueError, SnapshotDateError) as error:
+            st.session_state.cm_warning = f"date: {error}; showing the newest snapshot"
+
+
+def stop_presenting() -> None:
+    st.session_state.cm_present = False
+
+
 leave_pages_directory_mode()
+read_link_once()
+if "cm_warning" in st.session_state:
+    st.warning(f"Link parameter ignored: {st.session_state.pop('cm_warning')}")
 with st.sidebar:
     st.header("Ceasefire Atlas")
-    date = st.select_slider("Snapshot date", options=dates(), value=dates()[-1],
-                            format_func=dt.date.isoformat,
-                            help="Dated occupied-area snapshots from DeepStateMap")
+    date = st.select_slider("Snapshot date", options=dates(), format_func=dt.date.isoformat,
+                            key="cm_date", help="Dated occupied-area snapshots from DeepStateMap")
     tiles = st.toggle("Basemap tiles (needs internet)", value=False,
                       help="OpenStreetMap tiles under the map; the map is complete without them.")
+    presenting = st.toggle("Presenter mode", key="cm_present",
+                           help="The map fills the screen; Escape leaves.")
+st.query_params.from_dict({"date": date.isoformat(), **({"present": "1"} if presenting else {})})
 
 current = snapshot(date)
 fit_top_padding()
-st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
+if presenting:
+    shares = current.shares.set_index("iso_3166_2")["occupied_pct"]
+    title, leave = st.columns([20, 3], vertical_alignment="center")
+    with title:
+        slide_title(f"Territorial control in Ukraine, {date.isoformat()}",
+                    f"Held by Russia: {shares['UA']:.1f} % of Ukraine, Donetsk "
+                    f"{shares['UA-14']:.1f} %, Luhansk {shares['UA-09']:.1f} % · line of contact "
+                    f"{current.line_km:,.0f} km · Sources: DeepStateMap {date.isoformat()}, "
+                    "Natural Earth")
+    leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
+else:
+    st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
 
 layers = [control_layer(units(), current.shares, published(), date),
           occupied_layer(current.occupied, date),
           front_line_layer(current.line, current.line_km, date)]
 for layer in layers:
     localize_assets(layer)
-st_folium(base_map(tiles=tiles), key="control_map", feature_group_to_add=layers,
-          use_container_width=True, height=600, returned_objects=[])
+st_folium(base_map(tiles=tiles, presenter=presenting), key="control_map",
+          feature_group_to_add=layers, use_container_width=True, height=600, returned_objects=[])
+if presenting:
+    keyboard_control()
+    st.stop()
 st.caption(f"{ATTRIBUTION}, snapshot {date.isoformat()}. Boundaries: Natural Earth 10m admin-1 "
            "(public domain). Shares computed in an equal-area projection (EPSG:3035)."
            + (" Basemap © OpenStreetMap contributors, loaded from the internet: without a "

@@ -17,10 +17,12 @@ from geo.offline import localize_assets
 from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
                         to_query)
 from geo.reported import compare, load_reported
-from geo.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
-                                 zones_layer)
+from geo.deck import DEFAULT_DECK, format_deck, parse_deck
+from geo.scenario_layers import (NORMAL, SCENARIO_LEGEND, STRONG, changes_layer, lines_layer,
+                                 towns_layer, zones_layer)
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError, Zones, apply_scenario
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from pages._presenter import keyboard_control, slide_title
 from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, ground, towns
 
 SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
@@ -63,7 +65,57 @@ def read_link_once() -> None:
         sc_oblasts=list(s.oblasts),
         sc_target_unit=(s.target or DEFAULT_TARGET)[0],
         sc_target_pct=(s.target or DEFAULT_TARGET)[1],
-        sc_warnings=warnings, sc_link_read=True)
+        sc_present=st.query_params.get("present") == "1",
+        sc_deck=st.query_params.get("deck", DEFAULT_DECK), sc_step=0)
+    steps, deck_warnings = parse_deck(st.session_state.sc_deck)
+    warnings += [f"deck: {w}" for w in deck_warnings]
+    if st.session_state.sc_present and "step" in st.query_params and steps:
+        try:
+            step = min(max(int(st.query_params["step"]), 0), len(steps) - 1)
+        except ValueError:
+            warnings.append(f"step={st.query_params['step'][:20]!r} is not a number; using 1")
+            step = 0
+        go_to(steps, step)
+    st.session_state.update(sc_warnings=warnings, sc_link_read=True)
+
+
+def show_in_widgets(scenario: Scenario) -> None:
+    """Set the sidebar's widgets to ``scenario`` (before they are drawn, or in a callback)."""
+    state = st.session_state
+    state.sc_preset = scenario.preset
+    if scenario.preset == "mutual":
+        state.sc_ua_km, state.sc_ru_km = scenario.ua_km, scenario.ru_km
+    elif scenario.preset == "shift":
+        state.sc_shift_km, state.sc_oblasts = scenario.shift_km, list(scenario.oblasts)
+    elif scenario.preset == "target" and scenario.target is not None:
+        state.sc_target_unit, state.sc_target_pct = scenario.target
+
+
+def go_to(steps: list[Scenario], step: int) -> None:
+    st.session_state.sc_step = step
+    show_in_widgets(steps[step])
+
+
+def move(by: int) -> None:
+    steps, _ = parse_deck(st.session_state.sc_deck)
+    if steps:
+        go_to(steps, min(max(st.session_state.sc_step + by, 0), len(steps) - 1))
+
+
+def start_deck() -> None:
+    steps, _ = parse_deck(st.session_state.sc_deck)
+    st.session_state.sc_present = True
+    if steps:
+        go_to(steps, 0)
+
+
+def add_to_deck(scenario: Scenario) -> None:
+    steps, _ = parse_deck(st.session_state.sc_deck)
+    st.session_state.sc_deck = format_deck(steps + [scenario])
+
+
+def stop_presenting() -> None:
+    st.session_state.sc_present = False
 
 
 def unit_label(code: str) -> str:
@@ -95,7 +147,8 @@ def sidebar() -> tuple[str, dict]:
                          ("sc_ua_km", DEFAULT_PULLBACK_KM), ("sc_ru_km", DEFAULT_PULLBACK_KM),
                          ("sc_shift_km", DEFAULT_SHIFT_KM), ("sc_oblasts", []),
                          ("sc_target_unit", DEFAULT_TARGET[0]),
-                         ("sc_target_pct", DEFAULT_TARGET[1])):
+                         ("sc_target_pct", DEFAULT_TARGET[1]), ("sc_present", False),
+                         ("sc_deck", DEFAULT_DECK), ("sc_step", 0)):
         ensure(key, default)
     state = st.session_state
     values: dict = {}
@@ -124,6 +177,17 @@ def sidebar() -> tuple[str, dict]:
         st.select_slider("Snapshot date (today's line)", options=dates(),
                          format_func=dt.date.isoformat, key="sc_date")
         st.toggle("Basemap tiles (needs internet)", value=False, key="sc_tiles")
+        st.toggle("Presenter mode", key="sc_present",
+                  help="The map fills the screen; arrow keys or a clicker step through the deck; "
+                       "Escape leaves.")
+        with st.expander("Presenter's deck"):
+            st.text_input("Steps", key="sc_deck",
+                          help="Comma-separated: freeze, donbas, claims, plan28, swap, "
+                               "mutual:UA_KM:RU_KM, shift:KM[:UA-14+UA-09], target:UA-14:85")
+            if preset != "custom":
+                st.button("Add this view to the deck", on_click=add_to_deck,
+                          args=(Scenario(preset, **values),))
+            st.button("Present the deck", on_click=start_deck)
     return preset, values
 
 
@@ -186,6 +250,31 @@ def tables(impact: Impact, date: dt.date) -> None:
         st.caption("Towns of 1,000 or more (GeoNames); pre-war populations where curated.")
 
 
+def slide(preset: str, impact: Impact, date: dt.date, steps: list[Scenario],
+          shown: Scenario | None) -> None:
+    """The presenter's title bar: title, figures, date and sources; deck buttons."""
+    title, previous, position, following, leave = st.columns([16, 2.2, 1.3, 2, 2.6],
+                                                            vertical_alignment="center")
+    with title:
+        figures = [f"{label} {km2:,.0f} km²" for label, km2 in
+                   (("to Russia", impact.to_russia_km2), ("to Ukraine", impact.to_ukraine_km2),
+                    ("zone", impact.dmz_km2)) if km2 >= 0.5]
+        figures.append(f"lines {impact.line_km:,.0f} km (today {impact.line_km_before:,.0f})")
+        slide_title(f"{PRESET_TITLES[preset]}, against {date.isoformat()}",
+                    " · ".join(figures) + f" · Sources: DeepStateMap {date.isoformat()}, "
+                    "Natural Earth, GeoNames")
+    step = st.session_state.sc_step
+    if steps:
+        previous.button("Previous", on_click=move, args=(-1,), disabled=step == 0,
+                        use_container_width=True)
+        # A view opened from a link need not be one of the deck's steps.
+        here = f"{step + 1}" if shown == steps[step] else "–"
+        position.markdown(f"**{here} / {len(steps)}**")
+        following.button("Next", on_click=move, args=(1,), disabled=step >= len(steps) - 1,
+                         use_container_width=True)
+    leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
+
+
 def drawn_line(returned: dict | None) -> None:
     """Keep the last line drawn on the map as this session's custom line."""
     drawings = (returned or {}).get("all_drawings") or []
@@ -207,10 +296,20 @@ for warning in st.session_state.pop("sc_warnings", []):
 preset, values = sidebar()
 date = st.session_state.sc_date
 line_wkb = st.session_state.get("sc_line") if preset == "custom" else None
-st.query_params.from_dict({"preset": "custom", "date": date.isoformat()} if preset == "custom"
-                          else to_query(Scenario(preset, **values), date))
+presenting = st.session_state.sc_present
+deck_steps, _ = parse_deck(st.session_state.sc_deck)
+query = ({"preset": "custom", "date": date.isoformat()} if preset == "custom"
+         else to_query(Scenario(preset, **values), date))
+if presenting:
+    query["present"] = "1"
+if st.session_state.sc_deck != DEFAULT_DECK:
+    query["deck"] = st.session_state.sc_deck
+if presenting and deck_steps:
+    query["step"] = str(st.session_state.sc_step)
+st.query_params.from_dict(query)
 
-st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")
+if not presenting:
+    st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")
 if preset == "custom" and line_wkb is None:
     st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing today's line.")
     preset_used, values = "freeze", {}
@@ -228,22 +327,30 @@ except ScenarioError as error:
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
 
+if presenting:
+    slide(preset_used, impact, date, deck_steps,
+          None if preset == "custom" else Scenario(preset, **values))
+
 today = ground(date)
-layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {date.isoformat()}"),
+emphasis = STRONG if presenting else NORMAL
+layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {date.isoformat()}", emphasis),
           changes_layer(*changed_ground(today, zones)),
-          lines_layer(zones, today.line),
-          towns_layer(impact.towns)]
+          lines_layer(zones, today.line, emphasis),
+          towns_layer(impact.towns, emphasis)]
 for layer in layers:
     localize_assets(layer)
 is_custom = preset == "custom"
 returned = st_folium(
-    base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom),
+    base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom,
+             presenter=presenting),
     key="scenario_map", feature_group_to_add=layers, use_container_width=True, height=580,
     returned_objects=["all_drawings"] if is_custom else [])
 if is_custom:
     drawn_line(returned)
-st.caption("Copy the address bar to share this exact view.")
-
-headline(impact, date)
-comparison(preset_used, impact, date)
-tables(impact, date)
+if presenting:
+    keyboard_control()
+else:
+    st.caption("Copy the address bar to share this exact view.")
+    headline(impact, date)
+    comparison(preset_used, impact, date)
+    tables(impact, date)

@@ -14,7 +14,6 @@ def open_page(**query):
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at

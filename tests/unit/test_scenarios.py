@@ -111,5 +111,5 @@ def test_an_unknown_preset_is_rejected():
 
 
 def test_an_unknown_oblast_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown unit"):
-        apply_scenario(GROUND, Scenario("shift", shift_km=5, oblasts=("UA-99",)))
+    with pytest.raises(ScenarioError, match="unknown unit 'UA-99'"):
+        Scenario("shift", shift_km=5, oblasts=("UA-99",))

@@ -1,0 +1,57 @@
+"""Presenter mode: any view as a slide (no Streamlit chrome, the map filling the screen,
+large text, title, date and sources always in view) and keyboard control of a deck."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+#: Height of the slide's title bar (px); the map takes the rest of the screen.
+TITLE_BAR_PX = 96
+
+_CSS = f"""<style>
+[data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], [data-testid=stHeader],
+[data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stStatusWidget],
+[data-testid=stSidebarNav] {{display: none !important;}}
+.block-container {{padding: 0.3rem 0.8rem 0 0.8rem !important; max-width: 100% !important;}}
+[data-testid=stMainBlockContainer] > div > div {{gap: 0.3rem;}}
+html, body, [data-testid=stAppViewContainer] {{font-size: 20px;}}
+.atlas-slide h1 {{font-size: 32px; margin: 0; padding: 0; line-height: 1.2;}}
+.atlas-slide p {{font-size: 20px; margin: 0; color: #111; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis;}}
+iframe[title="streamlit_folium.st_folium"] {{height: calc(100vh - {TITLE_BAR_PX}px) !important;}}
+div[data-testid=stButton] button p {{font-size: 20px;}}
+</style>"""
+
+# Arrow keys, Page Up/Down (presentation clickers) and Escape press the slide's buttons.
+_KEYS = """<script>
+const doc = window.parent.document;
+if (!doc.atlasKeys) {
+  doc.atlasKeys = true;
+  doc.addEventListener("keydown", (event) => {
+    if (event.target.closest("input, textarea, select, [contenteditable=true]")) return;
+    const labels = {ArrowRight: "Next", PageDown: "Next", ArrowLeft: "Previous",
+                    PageUp: "Previous", Escape: "Exit"};
+    const label = labels[event.key];
+    if (!label) return;
+    const button = [...doc.querySelectorAll("button")]
+      .find((b) => b.innerText.trim().startsWith(label) && !b.disabled);
+    if (button) { button.click(); event.preventDefault(); }
+  });
+}
+</script>"""
+
+
+def slide_title(title: str, subtitle: str) -> None:
+    """The slide's title and a line with the date, the figures and the sources, with the
+    style that hides the app's chrome (one element, so no gap is added above the map)."""
+    st.markdown(f'{_CSS}<div class="atlas-slide"><h1>{html.escape(title)}</h1>'
+                f"<p>{html.escape(subtitle)}</p></div>", unsafe_allow_html=True)
+
+
+def keyboard_control() -> None:
+    """Arrow keys, Page Up/Down and Escape drive the slide's buttons (place it last: the
+    component's empty frame would otherwise push the map down)."""
+    components.html(_KEYS, height=0)

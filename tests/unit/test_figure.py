@@ -1,0 +1,131 @@
+"""The static scenario map: its parts, the files it saves to, and ``python -m geo figure``;
+on the real data, mutual 15/15 km pull-back on 2026-01-06."""
+
+import datetime as dt
+import io
+import struct
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+from matplotlib.figure import Figure
+
+from geo.cli import main
+from geo.evaluate import evaluate
+from geo.figure import save_figure, scenario_figure
+from geo.scenarios import Scenario
+
+DATE = dt.date(2026, 1, 6)
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    return evaluate(Scenario("mutual", ua_km=15.0, ru_km=15.0), DATE)
+
+
+@pytest.fixture(scope="module")
+def figure(evaluation):
+    return scenario_figure(evaluation)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) in px from the IHDR chunk, which follows the 8-byte signature."""
+    assert data[:8] == PNG_MAGIC and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def texts(fig: Figure) -> list[str]:
+    """Every text of the figure: its own, its axes' and its legends'."""
+    return [t.get_text() for t in fig.findobj(lambda artist: hasattr(artist, "get_text"))]
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_png_is_a_slide_at_least_1920_px_wide(figure, tmp_path):
+    path = save_figure(figure, tmp_path / "map.png")
+    width, height = png_size(path.read_bytes())
+    assert width >= 1920
+    assert width / height == pytest.approx(16 / 9, rel=0.01)
+
+
+@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".pdf", b"%PDF")])
+def test_vector_formats_are_written_by_suffix(figure, tmp_path, suffix, magic):
+    path = save_figure(figure, tmp_path / f"map{suffix}")
+    assert path.read_bytes().startswith(magic)
+
+
+def test_the_suffix_is_read_in_any_case(figure, tmp_path):
+    path = save_figure(figure, tmp_path / "MAP.PNG")
+    assert path.read_bytes().startswith(PNG_MAGIC)
+
+
+def test_an_unknown_suffix_is_a_clear_error_and_writes_nothing(figure, tmp_path):
+    with pytest.raises(ValueError, match=r"'\.jpg'.*\.png, \.svg, \.pdf"):
+        save_figure(figure, tmp_path / "map.jpg")
+    assert not (tmp_path / "map.jpg").exists()
+
+
+def test_the_default_title_names_the_preset_and_the_date(figure):
+    assert "Mutual pull-back (Ukraine's offer), 6 January 2026" in texts(figure)
+
+
+def test_the_title_is_large_enough_for_a_projector(figure):
+    title = next(t for t in figure.texts if t.get_text().startswith("Mutual pull-back ("))
+    assert title.get_fontsize() >= 20
+
+
+def test_a_given_title_replaces_the_default(evaluation):
+    assert "Option B" in texts(scenario_figure(evaluation, title="Option B"))
+
+
+def test_the_parameters_are_spelled_out(figure):
+    assert any("Ukraine pulls back 15 km and Russia 15 km" in t for t in texts(figure))
+
+
+def test_the_sources_are_in_the_lower_margin(figure):
+    footer = [t for t in figure.texts if "DeepStateMap" in t.get_text()]
+    assert footer and footer[0].get_position()[1] < 0.1
+    assert "Natural Earth" in footer[0].get_text() and "GeoNames" in footer[0].get_text()
+
+
+def test_the_legend_shows_every_zone_and_line(figure):
+    labels = {t.get_text() for t in figure.legends[0].get_texts()}
+    assert {"Russian-held", "Ukrainian-held", "Demilitarised zone", "Zone edge, Russian side",
+            "Zone edge, Ukrainian side", "Today's line of contact"} <= labels
+
+
+def test_the_scale_bar_is_labelled_in_round_km(figure):
+    assert "200 km" in texts(figure)
+
+
+def test_the_headline_numbers_are_shown(figure, evaluation):
+    shown = texts(figure)
+    assert f"{evaluation.impact.dmz_km2:,.0f} km²" in shown
+    assert f"{evaluation.impact.line_km:,.0f} km" in shown
+
+
+def test_the_cli_writes_a_png_and_prints_its_path(tmp_path):
+    out = tmp_path / "plan28.png"
+    status, printed, _ = run("figure", "--preset", "plan28", "--date", "2026-01-06",
+                             "--out", str(out))
+    assert status == 0
+    assert printed.strip() == str(out)
+    assert png_size(out.read_bytes())[0] >= 1920
+
+
+def test_the_cli_refuses_an_unknown_suffix_with_exit_2(tmp_path):
+    status, printed, err = run("figure", "--preset", "freeze", "--out", str(tmp_path / "m.gif"))
+    assert status == 2
+    assert printed == ""
+    assert "'.gif'" in err and ".png" in err
+
+
+def test_the_cli_reports_a_scenario_error_with_exit_2(tmp_path):
+    status, _, err = run("figure", "--preset", "custom", "--out", str(tmp_path / "m.png"))
+    assert status == 2
+    assert "--line" in err
