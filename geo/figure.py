@@ -9,6 +9,7 @@ the scale bar is true (UTM's scale error is under 0.2 % across Ukraine).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import textwrap
 from pathlib import Path
 
@@ -286,6 +287,15 @@ def figure_format(path: str | Path) -> str:
         message = f"cannot save a figure as {given}: use {', '.join(FORMATS)} (e.g. map.png)"
         raise ValueError(message)
     return FORMATS[suffix]
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """``fig`` encoded as "png" (1920 x 1080 px), "svg" or "pdf", for a download."""
+    if fmt not in FORMATS.values():
+        raise ValueError(f"cannot encode a figure as {fmt!r}: use png, svg or pdf")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=PNG_DPI, facecolor=fig.get_facecolor())
+    return buffer.getvalue()
 
 
 def save_figure(fig: Figure, path: str | Path) -> Path:

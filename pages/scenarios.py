@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.evaluate import Evaluation
+from geo.export import impact_csv, scenario_geojson
+from geo.figure import figure_bytes, scenario_figure
 from geo.impact import Impact, assess, changed_ground
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
@@ -250,6 +254,25 @@ def tables(impact: Impact, date: dt.date) -> None:
         st.caption("Towns of 1,000 or more (GeoNames); pre-war populations where curated.")
 
 
+def downloads(evaluation: Evaluation) -> None:
+    """The view as files: zones and lines, the table, a slide-ready figure (made on click)."""
+    st.subheader("Export this view")
+    stem = f"ceasefire-atlas_{evaluation.scenario.preset}_{evaluation.ground.date.isoformat()}"
+    columns = st.columns(5)
+    columns[0].download_button(
+        "Zones and lines (GeoJSON)", mime="application/geo+json", file_name=f"{stem}.geojson",
+        data=lambda: json.dumps(scenario_geojson(evaluation), ensure_ascii=False))
+    columns[1].download_button("Table (CSV)", mime="text/csv", file_name=f"{stem}.csv",
+                               data=lambda: impact_csv(evaluation.impact))
+    for column, fmt, mime in ((columns[2], "png", "image/png"),
+                              (columns[3], "svg", "image/svg+xml"),
+                              (columns[4], "pdf", "application/pdf")):
+        column.download_button(f"Slide ({fmt.upper()})", mime=mime, file_name=f"{stem}.{fmt}",
+                               data=lambda fmt=fmt: figure_bytes(scenario_figure(evaluation), fmt))
+    st.caption("The figure is 1920 x 1080 px (PNG), with title, legend, scale bar, date and "
+               "sources; the GeoJSON carries the attribution its data requires.")
+
+
 def slide(preset: str, impact: Impact, date: dt.date, steps: list[Scenario],
           shown: Scenario | None) -> None:
     """The presenter's title bar: title, figures, date and sources; deck buttons."""
@@ -316,13 +339,13 @@ if preset == "custom" and line_wkb is None:
 else:
     preset_used = preset
 try:
-    arguments = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
-                         **values)
-    zones, impact = outcome(date, preset_used, arguments.ua_km, arguments.ru_km,
-                            arguments.shift_km, arguments.oblasts, arguments.target, line_wkb)
+    shown = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
+                     **values)
+    zones, impact = outcome(date, preset_used, shown.ua_km, shown.ru_km, shown.shift_km,
+                            shown.oblasts, shown.target, line_wkb)
 except ScenarioError as error:
     st.error(f"This line cannot be used: {error}. Showing today's line instead.")
-    preset_used = "freeze"
+    preset_used, shown = "freeze", Scenario("freeze")
     zones, impact = outcome(date, "freeze", 0.0, 0.0, 0.0, (), None, None)
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
@@ -354,3 +377,4 @@ else:
     headline(impact, date)
     comparison(preset_used, impact, date)
     tables(impact, date)
+    downloads(Evaluation(shown, today, zones, impact))

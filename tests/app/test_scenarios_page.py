@@ -68,3 +68,10 @@ def test_a_bad_link_warns_and_still_shows_a_scenario(query):
     at = open_page(**query)
     assert at.warning, "expected a warning"
     assert metric(at, "Goes to Russia").endswith("km²")
+
+
+def test_the_view_can_be_exported_as_geojson_csv_and_a_slide(page):
+    page.selectbox(key="sc_preset").set_value("plan28").run()
+    labels = {button.label for button in page.get(("download_button"))}
+    assert labels == {"Zones and lines (GeoJSON)", "Table (CSV)", "Slide (PNG)", "Slide (SVG)",
+                      "Slide (PDF)"}

@@ -156,3 +156,21 @@ def test_a_line_drawn_on_the_map_becomes_the_ceasefire_line(offline_page, app_ur
     wait_for_change(lambda: metric(page, "Goes to Russia"), "0 km²")
     page.screenshot(path=artifacts / "scenario_custom_drawn.png")
     assert offline_page.blocked == []
+
+
+def test_the_slide_downloads_as_a_1920_px_png(offline_page, app_url, tmp_path):
+    import struct
+
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios?preset=donbas")
+    map_frame(page, minimum_paths=4)
+    button = page.get_by_role("button", name="Slide (PNG)")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width >= 1920 and path.name.endswith(".png")

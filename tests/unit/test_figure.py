@@ -129,3 +129,9 @@ def test_the_cli_reports_a_scenario_error_with_exit_2(tmp_path):
     status, _, err = run("figure", "--preset", "custom", "--out", str(tmp_path / "m.png"))
     assert status == 2
     assert "--line" in err
+
+
+def test_figure_bytes_are_a_png_for_a_download(evaluation):
+    from geo.figure import figure_bytes, scenario_figure
+    data = figure_bytes(scenario_figure(evaluation), "png")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
