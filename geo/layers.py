@@ -15,7 +15,7 @@ import pandas as pd
 import shapely
 from branca.element import MacroElement
 from folium.template import Template
-from folium.plugins import Draw, StripePattern
+from folium.plugins import Draw, DualMap, StripePattern
 from shapely.geometry.base import BaseGeometry
 
 from geo.offline import localize_assets
@@ -166,12 +166,9 @@ def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
     and its text 20 px.
     """
     m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
-    metric_scale_bar().add_to(m)
-    label_style().add_to(m)
+    _furnish(m, tiles=tiles, legend_spec=legend_spec)
     if presenter:
         presenter_style().add_to(m)
-    if tiles:
-        folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
     if draw:
         Draw(export=False, position="topleft",
              draw_options={"polyline": {"shapeOptions": {"color": "#111111", "weight": 3}},
@@ -179,7 +176,28 @@ def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
                            "marker": False, "circlemarker": False},
              edit_options={"edit": False}).add_to(m)
     m.fit_bounds(UKRAINE_BOUNDS)
-    legend(*legend_spec).add_to(m)
+    return localize_assets(m)
+
+
+def _furnish(m: folium.Map, *, tiles: bool, legend_spec: tuple | None) -> None:
+    """What every map here has: a km scale bar, label style, legend, optional tiles."""
+    metric_scale_bar().add_to(m)
+    label_style().add_to(m)
+    if legend_spec is not None:
+        legend(*legend_spec).add_to(m)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
+
+
+def dual_map(*, tiles: bool = False) -> DualMap:
+    """Two maps side by side whose pan and zoom stay in step (Leaflet.Sync), each with a
+    scale bar but no legend (it would cover half of a half-width map: give it in the page);
+    add layers to ``.m1`` and ``.m2``, localising their assets."""
+    m = DualMap(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
+    for side in (m.m1, m.m2):
+        _furnish(side, tiles=tiles, legend_spec=None)
+        side.fit_bounds(UKRAINE_BOUNDS)
+        localize_assets(side)
     return localize_assets(m)
 
 

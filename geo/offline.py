@@ -44,6 +44,7 @@ FOLIUM_ASSETS: dict[str, NpmAsset] = {
     "leaflet_draw_js": NpmAsset("leaflet-draw", "1.0.4", "dist/leaflet.draw.js"),
     "leaflet_draw_css": NpmAsset("leaflet-draw", "1.0.4", "dist/leaflet.draw.css"),
     "pattern": NpmAsset("leaflet.pattern", "0.1.0", "dist/leaflet.pattern.js"),
+    "Leaflet.Sync": NpmAsset("leaflet.sync", "0.2.4", "L.Map.Sync.js"),
 }
 
 #: Folders the CSS files above refer to (icons, fonts), copied alongside them.

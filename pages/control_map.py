@@ -13,7 +13,8 @@ from geo.offline import localize_assets
 from geo.published import published_for
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, published, snapshot, units
+from pages._shared import (dates, fit_top_padding, leave_pages_directory_mode, published,
+                           snapshot, units)
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:

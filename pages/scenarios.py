@@ -13,21 +13,22 @@ from streamlit_folium import st_folium
 from geo.evaluate import Evaluation
 from geo.export import impact_csv, scenario_geojson
 from geo.figure import figure_bytes, scenario_figure
-from geo.impact import Impact, assess, changed_ground
+from geo.impact import Impact, changed_ground
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
 from geo.names import UNIT_NAMES
 from geo.offline import localize_assets
 from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
                         to_query)
-from geo.reported import compare, load_reported
 from geo.deck import DEFAULT_DECK, format_deck, parse_deck
+from geo.reported import compare, load_reported
 from geo.scenario_layers import (NORMAL, SCENARIO_LEGEND, STRONG, changes_layer, lines_layer,
                                  towns_layer, zones_layer)
-from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError, Zones, apply_scenario
+from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from pages._outcomes import outcome
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import leave_pages_directory_mode, dates, fit_top_padding, ground, towns
+from pages._shared import dates, fit_top_padding, ground, leave_pages_directory_mode
 
 SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
            "curated pre-war populations. Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
@@ -38,20 +39,12 @@ def reported() -> pd.DataFrame:
     return load_reported()
 
 
-# Keyed by snapshot and plain parameter values, shared by every visitor (never mutated).
-@st.cache_resource(show_spinner=False, max_entries=512)
-def outcome(date: dt.date, preset: str, ua_km: float, ru_km: float, shift_km: float,
-            oblasts: tuple[str, ...], target: tuple[str, float] | None,
-            line_wkb: bytes | None) -> tuple[Zones, Impact]:
-    line = shapely.from_wkb(line_wkb) if line_wkb else None
-    scenario = Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line)
-    zones = apply_scenario(ground(date), scenario)
-    return zones, assess(ground(date), zones, towns())
-
-
-def read_link_once() -> None:
-    """Set the widgets from the URL the first time this session opens the page."""
-    if st.session_state.get("sc_link_read"):
+def read_link() -> None:
+    """Set the widgets from the URL when the session arrives with a link: on its first visit,
+    or whenever the URL is not the one this page last wrote (a link followed from another
+    page, or the page reopened from the menu after its widgets were forgotten)."""
+    if st.session_state.get("sc_link_read") and \
+            st.query_params.to_dict() == st.session_state.get("sc_query_written"):
         return
     view = parse_view(st.query_params.to_dict())
     warnings = list(view.warnings)
@@ -312,7 +305,7 @@ def drawn_line(returned: dict | None) -> None:
 
 
 leave_pages_directory_mode()
-read_link_once()
+read_link()
 fit_top_padding()
 for warning in st.session_state.pop("sc_warnings", []):
     st.warning(f"Link parameter ignored: {warning}")
@@ -330,6 +323,7 @@ if st.session_state.sc_deck != DEFAULT_DECK:
 if presenting and deck_steps:
     query["step"] = str(st.session_state.sc_step)
 st.query_params.from_dict(query)
+st.session_state.sc_query_written = query
 
 if not presenting:
     st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")

@@ -75,3 +75,13 @@ def test_the_view_can_be_exported_as_geojson_csv_and_a_slide(page):
     labels = {button.label for button in page.get(("download_button"))}
     assert labels == {"Zones and lines (GeoJSON)", "Table (CSV)", "Slide (PNG)", "Slide (SVG)",
                       "Slide (PDF)"}
+
+
+def test_a_link_followed_from_another_page_is_applied_on_a_later_visit():
+    at = open_page(preset="donbas")
+    at.switch_page("pages/control_map.py").run()
+    at.query_params.clear()
+    at.query_params["preset"] = "swap"
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="sc_preset").value == "swap"
