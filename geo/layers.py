@@ -156,6 +156,22 @@ def label_style() -> MacroElement:
     return element
 
 
+# folium's page header sets "maximum-scale=1.0, user-scalable=no", which stops a reader
+# zooming the page (an accessibility failure); this wraps its template without it.
+_ZOOMABLE_MAP = Template("""
+{% macro header(this, kwargs) %}{{ folium_map.header(this, kwargs)
+    | replace("maximum-scale=1.0, user-scalable=no", "") }}{% endmacro %}
+{% macro html(this, kwargs) %}{{ folium_map.html(this, kwargs) }}{% endmacro %}
+{% macro script(this, kwargs) %}{{ folium_map.script(this, kwargs) }}{% endmacro %}
+""")
+_ZOOMABLE_MAP.globals["folium_map"] = folium.Map._template.module
+
+
+def _zoomable(m: folium.Map) -> folium.Map:
+    m._template = _ZOOMABLE_MAP
+    return m
+
+
 def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
              draw: bool = False, presenter: bool = False) -> folium.Map:
     """The map everything else is drawn on: Ukraine's extent, a scale bar, a legend.
@@ -165,7 +181,7 @@ def base_map(*, tiles: bool = False, legend_spec: tuple = CONTROL_LEGEND,
     to draw one line (a custom ceasefire line); ``presenter`` makes the map fill its frame
     and its text 20 px.
     """
-    m = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
+    m = _zoomable(folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13))
     _furnish(m, tiles=tiles, legend_spec=legend_spec)
     if presenter:
         presenter_style().add_to(m)
@@ -195,6 +211,7 @@ def dual_map(*, tiles: bool = False) -> DualMap:
     add layers to ``.m1`` and ``.m2``, localising their assets."""
     m = DualMap(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
     for side in (m.m1, m.m2):
+        _zoomable(side)
         _furnish(side, tiles=tiles, legend_spec=None)
         side.fit_bounds(UKRAINE_BOUNDS)
         localize_assets(side)

@@ -31,7 +31,7 @@ if [ ! -f "$stamp" ]; then
 fi
 
 command -v npm >/dev/null || die "npm is missing (it fetches the map's Leaflet files): install Node.js and npm (Debian: apt-get install nodejs npm)"
-.venv/bin/python scripts/fetch_assets.py
+.venv/bin/python scripts/fetch_assets.py $([ "$what" = test ] && echo --test)
 
 if [ "$what" = test ]; then
   if [ ! -x /usr/bin/chromium ]; then
