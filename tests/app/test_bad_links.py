@@ -1,0 +1,46 @@
+"""Any URL parameters at all, on any page: a view and perhaps a warning, never an exception."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from geo.params import QUERY_KEYS
+from tests.conftest import ROOT
+
+KEYS = st.sampled_from(QUERY_KEYS + ("present", "deck", "step", "a", "b", "junk"))
+VALUES = st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet=string.digits + "-.=,:+e", max_size=12),
+    st.sampled_from(["nan", "inf", "-1e309", "1e309", "UA-14=85", "mutual:15:15", "2026-01-06",
+                     "<script>alert(1)</script>", "' onerror='alert(1)", "0", "-0", "99999"]),
+)
+SETTINGS = settings(max_examples=12, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def run_page(page: str, query: dict) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    return at
+
+
+@SETTINGS
+@given(st.dictionaries(KEYS, VALUES, max_size=5))
+def test_the_ceasefire_lines_page_never_raises(query):
+    assert not run_page("pages/scenarios.py", query).exception
+
+
+@SETTINGS
+@given(st.dictionaries(KEYS, VALUES, max_size=4))
+def test_the_control_map_never_raises(query):
+    assert not run_page("pages/control_map.py", query).exception
+
+
+@SETTINGS
+@given(st.dictionaries(KEYS, VALUES, max_size=4))
+def test_the_compare_page_never_raises(query):
+    assert not run_page("pages/compare.py", query).exception

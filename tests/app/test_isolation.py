@@ -1,0 +1,43 @@
+"""Visitors share cached data but never each other's state, and nothing cached is mutated."""
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+def open_scenarios(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page("pages/scenarios.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def fingerprint(frame: pd.DataFrame) -> int:
+    return int(pd.util.hash_pandas_object(frame, index=True).sum())
+
+
+def test_one_visitors_choices_do_not_reach_another():
+    first = open_scenarios(preset="mutual", ua_km="30", ru_km="5")
+    second = open_scenarios()
+    first.slider(key="sc_ua_km").set_value(45.0).run()
+    second.run()
+    assert second.selectbox(key="sc_preset").value == "freeze"
+    assert first.slider(key="sc_ua_km").value == 45
+
+
+def test_cached_data_is_the_same_after_every_scenario_has_been_shown():
+    from pages._shared import dates, ground, snapshot, towns, units
+
+    newest = dates()[-1]
+    before = (fingerprint(towns()), fingerprint(units().drop(columns="geometry")),
+              fingerprint(snapshot(newest).shares), ground(newest).russian.wkb)
+    at = open_scenarios()
+    for preset in ("donbas", "plan28", "swap", "mutual", "shift", "target"):
+        at.selectbox(key="sc_preset").set_value(preset).run()
+        assert not at.exception
+    after = (fingerprint(towns()), fingerprint(units().drop(columns="geometry")),
+             fingerprint(snapshot(newest).shares), ground(newest).russian.wkb)
+    assert after == before
