@@ -7,6 +7,7 @@ navigation = st.navigation([
     st.Page("pages/control_map.py", title="Control map", default=True),
     st.Page("pages/scenarios.py", title="Ceasefire lines", url_path="scenarios"),
     st.Page("pages/compare.py", title="Compare", url_path="compare"),
+    st.Page("pages/history.py", title="History", url_path="history"),
     st.Page("pages/context.py", title="Context", url_path="context"),
     st.Page("pages/method.py", title="Sources and method", url_path="method"),
 ])

@@ -13,8 +13,9 @@ import streamlit as st
 from geo.boundaries import load_units
 from geo.control import ControlSnapshot, compute_snapshot
 from geo.ground import Ground, prepare_ground
+from geo.history import Change, compare_dates, share_history
 from geo.published import load_published
-from geo.snapshots import available_dates
+from geo.snapshots import available_dates, load_occupied
 from geo.towns import load_towns
 
 
@@ -61,6 +62,18 @@ def towns() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def published() -> pd.DataFrame:
     return load_published()
+
+
+@st.cache_resource(show_spinner=False)
+def history() -> pd.DataFrame:
+    """Shares on every snapshot date (geo.history.share_history), computed once per process."""
+    return share_history(units(), dates(), load_occupied)
+
+
+# At most 28 x 28 date pairs: small enough to keep every pair a visitor asks for.
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def change(earlier: dt.date, later: dt.date) -> Change:
+    return compare_dates(units(), history(), earlier, later, lambda d: snapshot(d).occupied)
 
 
 def fit_top_padding() -> None:

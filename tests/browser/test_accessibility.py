@@ -10,8 +10,8 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / ".cache" / "test-tools" / "axe.min.js"
-PAGES = ["/", "/scenarios", "/scenarios?preset=plan28", "/compare", "/context", "/method",
-         "/?present=1"]
+PAGES = ["/", "/scenarios", "/scenarios?preset=plan28", "/compare", "/history", "/context",
+         "/method", "/?present=1"]
 BLOCKING = ("serious", "critical")
 
 

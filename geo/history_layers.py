@@ -1,0 +1,138 @@
+"""folium layers for the history map: the units, the occupied area on the later date, and
+the ground that changed hands between two dates.
+
+Gained ground is filled solid with a thick solid edge, regained ground paler with a thick
+dashed edge, and the occupied area hatched, so the map reads without colour; the thick
+edges keep changes of a few km2 visible at the scale of the whole country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import geopandas as gpd
+import numpy as np
+import shapely
+from folium.plugins import StripePattern
+from shapely.geometry.base import BaseGeometry
+
+from geo.history import Change
+from geo.layers import BOUNDARIES_ATTRIBUTION, OCCUPIED_HATCH, _Group, base_map
+
+GAINED_FILL, GAINED_EDGE = "#d7301f", "#67000d"
+REGAINED_FILL, REGAINED_EDGE = "#4393c3", "#053061"
+REGAINED_DASH = "6 4"
+UNIT_FILL, UNIT_EDGE = "#f7f7f7", "#777777"
+
+#: Legend of the history map (see :func:`geo.layers.legend`).
+HISTORY_LEGEND = ("Between the two dates", (
+    ("hatch", OCCUPIED_HATCH, "occupied on the later date"),
+    ("box", GAINED_FILL, "gained by Russia (solid edge)"),
+    ("box", REGAINED_FILL, "regained by Ukraine (dashed edge)"),
+))
+
+
+def _geojson(geometry: BaseGeometry) -> dict:
+    """An EPSG:4326 geometry as GeoJSON, coordinates rounded to about 1 m (for drawing only)."""
+    return shapely.geometry.mapping(shapely.transform(geometry, lambda xy: np.round(xy, 5)))
+
+
+def change_attribution(earlier: dt.date, later: dt.date) -> str:
+    """Source and both dates of what the history map draws, short enough for one line of
+    the map's corner at 1280 px (the page's caption gives the source's address)."""
+    return f"Occupied areas: DeepStateMap, {earlier.isoformat()} and {later.isoformat()}"
+
+
+def history_base_map(*, tiles: bool = False) -> folium.Map:
+    """The base map with the history legend; it never changes with the dates, so the map's
+    frame is not redrawn when a slider moves (the layers are swapped in place)."""
+    return base_map(tiles=tiles, legend_spec=HISTORY_LEGEND)
+
+
+def units_layer(units: gpd.GeoDataFrame, change: Change) -> folium.FeatureGroup:
+    """The 27 units in a neutral fill, each with a tooltip of its share on both dates.
+
+    ``units``: EPSG:4326, columns iso_3166_2 and name; ``change`` as from
+    :func:`geo.history.compare_dates`.
+    """
+    by_code = change.by_unit.set_index("iso_3166_2")
+    features = []
+    for unit in units.itertuples():
+        row = by_code.loc[unit.iso_3166_2]
+        features.append({
+            "type": "Feature",
+            "properties": {
+                "name": unit.name,
+                "held": f"{row['pct_earlier']:.1f} % on {change.earlier.isoformat()}, "
+                        f"{row['pct_later']:.1f} % on {change.later.isoformat()}",
+                "moved": f"+{row['gained_km2']:,.0f} km² to Russia, "
+                         f"{row['regained_km2']:,.0f} km² back to Ukraine",
+            },
+            "geometry": shapely.geometry.mapping(unit.geometry),
+        })
+    group = _Group(name="Units", attribution=BOUNDARIES_ATTRIBUTION)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="units",
+        style_function=lambda _: {"fillColor": UNIT_FILL, "fillOpacity": 1.0,
+                                  "color": UNIT_EDGE, "weight": 0.8},
+        highlight_function=lambda _: {"weight": 2.5, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "held", "moved"],
+            aliases=["Unit", "Held by Russia", "Changed hands"],
+            sticky=True,
+            style="white-space: normal; max-width: 420px; font-size: 13px;",
+        ),
+    ).add_to(group)
+    return group
+
+
+def later_occupied_layer(occupied: BaseGeometry, later: dt.date) -> folium.FeatureGroup:
+    """The occupied area on the later date (EPSG:4326), hatched like the control map's.
+
+    It carries no attribution of its own: :func:`change_layer`'s names the source and both
+    dates, and Leaflet would print the source twice.
+    """
+    group = _Group(name=f"Occupied area, {later.isoformat()}")
+    hatch = StripePattern(angle=-45, weight=2, space_weight=4, color=OCCUPIED_HATCH,
+                          opacity=0.55, space_opacity=0.0)
+    hatch.add_to(group)
+    folium.GeoJson(
+        _geojson(occupied),
+        name="occupied",
+        style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0,
+                                  "color": OCCUPIED_HATCH, "weight": 0.6},
+        tooltip=f"Occupied area on {later.isoformat()} (DeepStateMap)",
+    ).add_to(group)
+    return group
+
+
+def change_layer(change: Change) -> folium.FeatureGroup:
+    """Ground gained by Russia and regained by Ukraine between ``change.earlier`` and
+    ``change.later`` (EPSG:4326), with their areas in km2 in the tooltips."""
+    group = _Group(name="Ground that changed hands",
+                   attribution=change_attribution(change.earlier, change.later))
+    period = f"{change.earlier.isoformat()} to {change.later.isoformat()}"
+    pieces = (
+        (change.gained, "gained", {"fillColor": GAINED_FILL, "fillOpacity": 0.8,
+                                   "color": GAINED_EDGE, "weight": 2.5},
+         f"Gained by Russia, {period}: {change.gained_km2:,.0f} km² (DeepStateMap)"),
+        (change.regained, "regained", {"fillColor": REGAINED_FILL, "fillOpacity": 0.6,
+                                       "color": REGAINED_EDGE, "weight": 2.5,
+                                       "dashArray": REGAINED_DASH},
+         f"Regained by Ukraine, {period}: {change.regained_km2:,.0f} km² (DeepStateMap)"),
+    )
+    for geometry, name, style, tooltip in pieces:
+        if geometry.is_empty:
+            continue
+        folium.GeoJson(_geojson(geometry), name=name,
+                       style_function=lambda _, s=style: s, tooltip=tooltip).add_to(group)
+    return group
+
+
+def history_layers(units: gpd.GeoDataFrame, occupied_later: BaseGeometry,
+                   change: Change) -> list[folium.FeatureGroup]:
+    """All layers of the history map, bottom to top (units, occupied area, changes)."""
+    return [units_layer(units, change), later_occupied_layer(occupied_later, change.later),
+            change_layer(change)]

@@ -1,0 +1,219 @@
+"""geo.history and geo.history_layers on tiny synthetic squares with exact answers.
+
+Two 100 x 100 km units side by side (WEST 0-100 km, EAST 100-200 km), built in UTM 36N and
+stored in EPSG:4326 like the real data; areas measured in EPSG:3035 come within 0.1 % of
+the nominal km2.
+"""
+
+import datetime as dt
+
+import pytest
+import shapely
+
+from geo.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, area_km2, change_between, change_km2,
+                         changed_units, compare_dates, share_history)
+from tests.synthetic import lonlat, square_km, units_gdf
+
+REL = 1e-3
+D1, D2, D3 = dt.date(2025, 1, 1), dt.date(2025, 2, 1), dt.date(2025, 3, 1)
+UNITS = units_gdf([("UA-01", lonlat(square_km(0, 0, 100, 100))),
+                   ("UA-02", lonlat(square_km(100, 0, 200, 100)))], "EPSG:4326")
+#: Occupied area on each date: half of WEST, then all of WEST and a 20 km strip of EAST, then
+#: the front moved back 10 km in WEST and forward 10 km in EAST.
+OCCUPIED = {
+    D1: lonlat(square_km(50, 0, 100, 100)),
+    D2: lonlat(square_km(0, 0, 120, 100)),
+    D3: shapely.union(lonlat(square_km(10, 0, 100, 100)), lonlat(square_km(100, 0, 130, 100))),
+}
+
+
+def load(date):
+    return OCCUPIED[date]
+
+
+@pytest.fixture(scope="module")
+def history():
+    return share_history(UNITS, [D1, D2, D3], load)
+
+
+def row(table, date, code):
+    return table[(table["date"] == date) & (table["iso_3166_2"] == code)].iloc[0]
+
+
+# share_history
+
+def test_the_history_has_every_unit_and_ukraine_on_every_date(history):
+    assert list(history.columns) == HISTORY_COLUMNS
+    assert len(history) == 3 * 3
+    assert history.groupby("date")["iso_3166_2"].apply(list).tolist() == \
+        [["UA-01", "UA-02", "UA"]] * 3
+
+
+def test_the_history_keeps_the_order_of_the_dates_given():
+    table = share_history(UNITS, [D3, D1], load)
+    assert table["date"].drop_duplicates().tolist() == [D3, D1]
+
+
+def test_the_history_gives_each_share_of_each_date(history):
+    assert row(history, D1, "UA-01")["occupied_pct"] == pytest.approx(50, rel=REL)
+    assert row(history, D1, "UA-02")["occupied_pct"] == 0
+    assert row(history, D2, "UA-01")["occupied_pct"] == pytest.approx(100, rel=REL)
+    assert row(history, D2, "UA-02")["occupied_km2"] == pytest.approx(2_000, rel=REL)
+
+
+def test_the_ukraine_row_sums_the_units_on_each_date(history):
+    assert row(history, D2, "UA")["occupied_km2"] == pytest.approx(12_000, rel=REL)
+    assert row(history, D2, "UA")["area_km2"] == pytest.approx(20_000, rel=REL)
+    assert row(history, D2, "UA")["occupied_pct"] == pytest.approx(60, rel=REL)
+
+
+def test_the_history_of_no_dates_is_an_empty_table_with_the_columns():
+    table = share_history(UNITS, [], load)
+    assert table.empty
+    assert list(table.columns) == HISTORY_COLUMNS
+
+
+# change_between and the areas
+
+def test_ground_taken_is_gained_by_russia():
+    gained, regained = change_between(OCCUPIED[D1], OCCUPIED[D2])
+    assert area_km2(gained) == pytest.approx(50 * 100 + 20 * 100, rel=REL)
+    assert regained.is_empty
+
+
+def test_ground_given_up_is_regained_by_ukraine():
+    gained, regained = change_between(OCCUPIED[D2], OCCUPIED[D1])
+    assert gained.is_empty
+    assert area_km2(regained) == pytest.approx(7_000, rel=REL)
+
+
+def test_a_front_that_moves_both_ways_gains_and_regains():
+    gained, regained = change_between(OCCUPIED[D2], OCCUPIED[D3])
+    assert change_km2(gained, regained) == (pytest.approx(1_000, rel=REL),
+                                            pytest.approx(1_000, rel=REL))
+
+
+def test_the_changes_stay_in_longitude_and_latitude():
+    gained, _ = change_between(OCCUPIED[D2], OCCUPIED[D3])
+    expected = lonlat(square_km(120, 0, 130, 100))
+    assert shapely.equals_exact(shapely.normalize(gained.geoms[0]), shapely.normalize(expected),
+                                tolerance=1e-6)
+
+
+def test_no_change_gives_empty_multipolygons():
+    gained, regained = change_between(OCCUPIED[D1], OCCUPIED[D1])
+    assert gained.is_empty and regained.is_empty
+    assert gained.geom_type == regained.geom_type == "MultiPolygon"
+
+
+def test_the_changes_are_polygons_only_even_where_the_outlines_run_together():
+    # The later area shares the earlier one's western edge and touches it at a corner.
+    earlier = lonlat(square_km(0, 0, 50, 50))
+    later = shapely.union(lonlat(square_km(0, 0, 50, 100)), lonlat(square_km(50, 100, 60, 110)))
+    gained, regained = change_between(earlier, later)
+    assert {p.geom_type for p in shapely.get_parts(gained)} == {"Polygon"}
+    assert area_km2(gained) == pytest.approx(50 * 50 + 10 * 10, rel=REL)
+    assert regained.is_empty
+
+
+def test_an_area_is_measured_in_km2_not_degrees():
+    assert area_km2(lonlat(square_km(0, 0, 100, 100))) == pytest.approx(10_000, rel=REL)
+    assert area_km2(shapely.MultiPolygon()) == 0
+
+
+# compare_dates
+
+@pytest.fixture(scope="module")
+def change(history):
+    return compare_dates(UNITS, history, D2, D3, load)
+
+
+def test_a_comparison_gives_gained_regained_and_net_km2(change):
+    assert change.gained_km2 == pytest.approx(1_000, rel=REL)
+    assert change.regained_km2 == pytest.approx(1_000, rel=REL)
+    assert change.net_km2 == pytest.approx(0, abs=5)
+
+
+def test_a_comparison_splits_the_change_by_unit(change):
+    table = change.by_unit.set_index("iso_3166_2")
+    assert list(change.by_unit.columns) == CHANGE_COLUMNS
+    assert table.loc["UA-01", "regained_km2"] == pytest.approx(1_000, rel=REL)
+    assert table.loc["UA-01", "gained_km2"] == 0
+    assert table.loc["UA-02", "gained_km2"] == pytest.approx(1_000, rel=REL)
+    assert table.loc["UA-02", "net_km2"] == pytest.approx(1_000, rel=REL)
+
+
+def test_a_comparison_gives_the_share_on_both_dates_and_its_change_in_points(change):
+    table = change.by_unit.set_index("iso_3166_2")
+    assert table.loc["UA-01", "pct_earlier"] == pytest.approx(100, rel=REL)
+    assert table.loc["UA-01", "pct_later"] == pytest.approx(90, rel=REL)
+    assert table.loc["UA-01", "change_pp"] == pytest.approx(-10, rel=1e-2)
+    assert table.loc["UA-02", "change_pp"] == pytest.approx(10, rel=1e-2)
+    assert change.by_unit.iloc[-1]["iso_3166_2"] == "UA"
+
+
+def test_comparing_a_date_with_itself_changes_nothing(history):
+    same = compare_dates(UNITS, history, D2, D2, load)
+    assert same.gained_km2 == same.regained_km2 == 0
+    assert (same.by_unit["change_pp"] == 0).all()
+
+
+def test_the_earlier_date_must_come_first(history):
+    with pytest.raises(ValueError, match="after the later date"):
+        compare_dates(UNITS, history, D3, D1, load)
+
+
+def test_a_date_missing_from_the_history_is_refused(history):
+    with pytest.raises(ValueError, match="2025-04-01"):
+        compare_dates(UNITS, history, D1, dt.date(2025, 4, 1), load)
+
+
+def test_changed_units_lists_units_where_ground_moved_largest_net_gain_first(history):
+    table = changed_units(compare_dates(UNITS, history, D1, D2, load))
+    assert table["iso_3166_2"].tolist() == ["UA-01", "UA-02", "UA"]
+
+
+def test_changed_units_keeps_ukraine_when_nothing_moved(history):
+    table = changed_units(compare_dates(UNITS, history, D1, D1, load))
+    assert table["iso_3166_2"].tolist() == ["UA"]
+
+
+# history_layers
+
+def test_the_change_layer_names_the_source_and_both_dates(change):
+    from geo.history_layers import change_layer
+    attribution = change_layer(change).options["attribution"]
+    assert "DeepStateMap" in attribution
+    assert "2025-02-01" in attribution and "2025-03-01" in attribution
+
+
+def test_the_change_layer_draws_gained_and_regained_ground_and_skips_what_is_empty(history,
+                                                                                  change):
+    from geo.history_layers import change_layer
+    names = [c.layer_name for c in change_layer(change)._children.values()
+             if hasattr(c, "layer_name")]
+    assert names == ["gained", "regained"]
+    taken = compare_dates(UNITS, history, D1, D2, load)
+    assert [c.layer_name for c in change_layer(taken)._children.values()
+            if hasattr(c, "layer_name")] == ["gained"]
+
+
+def test_regained_ground_is_told_apart_without_colour_by_a_dashed_edge(change):
+    from geo.history_layers import REGAINED_DASH, change_layer
+    styles = {c.layer_name: c.style_function({}) for c in change_layer(change)._children.values()
+              if hasattr(c, "style_function")}
+    assert "dashArray" not in styles["gained"]
+    assert styles["regained"]["dashArray"] == REGAINED_DASH
+    assert styles["gained"]["weight"] >= 2 and styles["regained"]["weight"] >= 2
+
+
+def test_the_history_map_with_its_layers_references_only_local_assets(change):
+    from geo.history_layers import history_base_map, history_layers
+    from geo.offline import STATIC_URL, localize_assets
+    m = history_base_map()
+    for layer in history_layers(UNITS, OCCUPIED[D3], change):
+        localize_assets(layer).add_to(m)
+    html = m.get_root().render()
+    urls = [part.split('"')[0] for part in html.split('src="')[1:]] + \
+           [part.split('"')[0] for part in html.split('href="')[1:]]
+    assert urls and all(url.startswith(STATIC_URL) for url in urls), urls
