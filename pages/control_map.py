@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.evaluate import Evaluation
+from geo.export import scenario_geojson
+from geo.figure import figure_bytes, scenario_figure
 from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
 from geo.published import published_for
+from geo.scenarios import Scenario
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from pages._outcomes import outcome_of
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import (dates, fit_top_padding, leave_pages_directory_mode, published,
-                           snapshot, units)
+from pages._shared import (dates, fit_top_padding, ground, leave_pages_directory_mode,
+                           published, snapshot, units)
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:
@@ -125,3 +131,16 @@ st.dataframe(
 st.caption(f"Computed from DeepStateMap's occupied area of {date.isoformat()} "
            "(deepstatemap.live) and Natural Earth boundaries, areas in EPSG:3035. Natural Earth "
            "leaves out some water (Kherson Oblast's official area is about 8 % larger).")
+
+st.subheader("Export")
+today = Evaluation(Scenario("freeze"), ground(date), *outcome_of(date, Scenario("freeze")))
+stem = f"ceasefire-atlas_control_{date.isoformat()}"
+left, middle, right = st.columns(3)
+left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}.csv",
+                     data=lambda: unit_table(current.shares).round(4).to_csv(index=False))
+middle.download_button(
+    "Occupied area and line of contact (GeoJSON)", mime="application/geo+json",
+    file_name=f"{stem}.geojson",
+    data=lambda: json.dumps(scenario_geojson(today), ensure_ascii=False))
+right.download_button("Slide (PNG)", mime="image/png", file_name=f"{stem}.png",
+                      data=lambda: figure_bytes(scenario_figure(today), "png"))

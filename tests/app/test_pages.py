@@ -46,3 +46,9 @@ def test_every_headline_figure_names_its_source_and_date(app):
     captions = [c.value for c in app.caption]
     assert sum("Computed from DeepStateMap, 2026-08-22" in c for c in captions) == 4
     assert any("BBC News, 2026-01-06" in c for c in captions)
+
+
+def test_the_control_map_can_be_exported(app):
+    labels = {button.label for button in app.get("download_button")}
+    assert labels == {"Shares by unit (CSV)", "Occupied area and line of contact (GeoJSON)",
+                      "Slide (PNG)"}
