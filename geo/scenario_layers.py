@@ -121,18 +121,33 @@ def lines_layer(zones: Zones, today_line: BaseGeometry,
 
 
 def towns_layer(towns: pd.DataFrame, emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
-    """Towns that change side or fall in the zone (columns as from :func:`geo.impact.assess`)."""
+    """Towns that change side or fall in the zone (columns as from :func:`geo.impact.assess`),
+    as one GeoJSON layer of circles: one folium element per town took 0.4 s to render."""
     group = _Group(name="Towns changing side")
+    if towns.empty:
+        return group
+    features = []
     for town in towns.itertuples():
         year = f", {town.population_year}" if pd.notna(town.population_year) else ""
-        folium.CircleMarker(
-            [town.lat, town.lon],
-            radius=emphasis.town_scale * (2 + min(town.population, 500_000) ** 0.5 / 80),
-            color="#000000", weight=1, fill=True, fill_opacity=0.9,
-            fill_color=SIDE_COLORS[town.side_after],
-            tooltip=html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "
-                                f"population {town.population:,}{year}"),
-        ).add_to(group)
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [town.lon, town.lat]},
+            "properties": {
+                "label": html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "
+                                     f"population {town.population:,}{year}"),
+                "fill": SIDE_COLORS[town.side_after],
+                "radius": round(emphasis.town_scale
+                                * (2 + min(town.population, 500_000) ** 0.5 / 80), 1),
+            },
+        })
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name="towns",
+        marker=folium.CircleMarker(radius=4, color="#000000", weight=1, fill=True,
+                                   fill_opacity=0.9),
+        style_function=lambda f: {"fillColor": f["properties"]["fill"],
+                                  "radius": f["properties"]["radius"]},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(group)
     return group
 
 
