@@ -34,6 +34,16 @@ def leave_pages_directory_mode() -> None:
         st.rerun()
 
 
+def arrived(page: str) -> bool:
+    """Record that this run shows ``page``; True on the first run of a visit to it (a new
+    session, or one coming from another page). Every page calls it first thing, so that a
+    page can re-read its link on arrival and only then: mid-visit, the browser's address can
+    lag behind the page's own updates to it."""
+    previous = st.session_state.get("atlas_page")
+    st.session_state["atlas_page"] = page
+    return previous != page
+
+
 @st.cache_resource(show_spinner=False)
 def units() -> gpd.GeoDataFrame:
     return load_units()

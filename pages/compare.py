@@ -17,7 +17,8 @@ from geo.scenario_layers import changes_layer, lines_layer, zones_layer
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import ATTRIBUTION, snapshot_for
 from pages._outcomes import outcome_of
-from pages._shared import dates, fit_top_padding, ground, leave_pages_directory_mode, towns
+from pages._shared import (arrived, dates, fit_top_padding, ground, leave_pages_directory_mode,
+                           towns)
 
 #: Presets that can be compared (a custom line is not kept in links).
 CHOICES = [p for p in PRESETS if p != "custom"]
@@ -35,9 +36,8 @@ def show(side: str, scenario: Scenario) -> None:
 
 def read_link_once() -> None:
     """Set both sides and the date from the URL (a=TOKEN&b=TOKEN&date=D), once a session."""
-    if st.session_state.get("cmp_link_read"):
+    if not arrived("compare"):
         return
-    st.session_state.cmp_link_read = True
     warnings = []
     for side, default in DEFAULTS.items():
         steps, problems = parse_deck(st.query_params.get(side, step_token(default)))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.context import load_positions, load_timeline, parties
 from geo.scenarios import PRESET_TITLES
-from pages._shared import fit_top_padding, leave_pages_directory_mode
+from pages._shared import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"
 
@@ -84,6 +84,7 @@ def show_positions(table: pd.DataFrame) -> None:
 
 
 leave_pages_directory_mode()
+arrived("context")
 fit_top_padding()
 st.markdown("### Context: the negotiations behind the map")
 st.caption("Restated in our own words from the reporting, each item with its source and date. "

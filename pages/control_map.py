@@ -19,7 +19,7 @@ from geo.scenarios import Scenario
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
 from pages._outcomes import outcome_of
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import (dates, fit_top_padding, ground, leave_pages_directory_mode,
+from pages._shared import (arrived, dates, fit_top_padding, ground, leave_pages_directory_mode,
                            published, snapshot, units)
 
 
@@ -43,9 +43,8 @@ def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
 
 def read_link_once() -> None:
     """Set the date and presenter mode from the URL the first time a session opens the page."""
-    if st.session_state.get("cm_link_read"):
+    if not arrived("control_map"):
         return
-    st.session_state.cm_link_read = True
     st.session_state.cm_present = st.query_params.get("present") == "1"
     st.session_state.cm_date = dates()[-1]
     if "date" in st.query_params:

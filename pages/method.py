@@ -17,7 +17,8 @@ from geo.published import published_vs_computed
 from geo.scenarios import (CLAIMED, DONBAS, PRESET_TITLES, PRESETS, SWAP_RETURNED,
                            TARGET_TOLERANCE_PCT)
 from geo.snapshots import ATTRIBUTION
-from pages._shared import dates, fit_top_padding, leave_pages_directory_mode, published, snapshot
+from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode,
+                           published, snapshot)
 
 
 def names(codes: tuple[str, ...]) -> str:
@@ -194,6 +195,7 @@ def show_limits() -> None:
 
 
 leave_pages_directory_mode()
+arrived("method")
 fit_top_padding()
 st.markdown("### Sources and method")
 st.caption("Where every layer comes from, how each figure is computed, and what the figures "

@@ -28,7 +28,7 @@ from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
 from pages._outcomes import outcome
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import dates, fit_top_padding, ground, leave_pages_directory_mode
+from pages._shared import arrived, dates, fit_top_padding, ground, leave_pages_directory_mode
 
 SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
            "curated pre-war populations. Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
@@ -40,11 +40,10 @@ def reported() -> pd.DataFrame:
 
 
 def read_link() -> None:
-    """Set the widgets from the URL when the session arrives with a link: on its first visit,
-    or whenever the URL is not the one this page last wrote (a link followed from another
-    page, or the page reopened from the menu after its widgets were forgotten)."""
-    if st.session_state.get("sc_link_read") and \
-            st.query_params.to_dict() == st.session_state.get("sc_query_written"):
+    """Set the widgets from the URL when a visit to this page begins (a new session, a link
+    followed from another page, or the page reopened from the menu after its widgets were
+    forgotten)."""
+    if not arrived("scenarios"):
         return
     view = parse_view(st.query_params.to_dict())
     warnings = list(view.warnings)
@@ -73,7 +72,7 @@ def read_link() -> None:
             warnings.append(f"step={st.query_params['step'][:20]!r} is not a number; using 1")
             step = 0
         go_to(steps, step)
-    st.session_state.update(sc_warnings=warnings, sc_link_read=True)
+    st.session_state.update(sc_warnings=warnings)
 
 
 def show_in_widgets(scenario: Scenario) -> None:
@@ -323,7 +322,6 @@ if st.session_state.sc_deck != DEFAULT_DECK:
 if presenting and deck_steps:
     query["step"] = str(st.session_state.sc_step)
 st.query_params.from_dict(query)
-st.session_state.sc_query_written = query
 
 if not presenting:
     st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")

@@ -49,7 +49,8 @@ def test_moving_a_slider_redraws_the_zone_and_the_figures(offline_page, app_url,
     wait_for_change(lambda: metric(page, "Demilitarised zone"), zone_before)
     wait_for_change(lambda: zone_outline(map_frame(page)), outline_before)
     assert map_frame(page).evaluate("window.atlasMarker") == 42
-    assert re.search(r"ua_km=20\b", page.url)
+    # Five key presses may arrive as fewer reruns; the last one settles on 20 km.
+    page.wait_for_function("() => /ua_km=20(&|$)/.test(location.search)", timeout=60_000)
     page.screenshot(path=artifacts / "scenario_mutual_20_15.png")
     assert offline_page.blocked == []
 
