@@ -4,10 +4,9 @@ import string
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
 from geo.params import QUERY_KEYS
-from tests.conftest import ROOT
+from tests.app.running import open_page
 
 KEYS = st.sampled_from(QUERY_KEYS + ("present", "deck", "step", "a", "b", "junk"))
 VALUES = st.one_of(
@@ -20,27 +19,20 @@ SETTINGS = settings(max_examples=12, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 
-def run_page(page: str, query: dict) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    return at
-
 
 @SETTINGS
 @given(st.dictionaries(KEYS, VALUES, max_size=5))
 def test_the_ceasefire_lines_page_never_raises(query):
-    assert not run_page("pages/scenarios.py", query).exception
+    assert not open_page("pages/scenarios.py", check=False, **query).exception
 
 
 @SETTINGS
 @given(st.dictionaries(KEYS, VALUES, max_size=4))
 def test_the_control_map_never_raises(query):
-    assert not run_page("pages/control_map.py", query).exception
+    assert not open_page("pages/control_map.py", check=False, **query).exception
 
 
 @SETTINGS
 @given(st.dictionaries(KEYS, VALUES, max_size=4))
 def test_the_compare_page_never_raises(query):
-    assert not run_page("pages/compare.py", query).exception
+    assert not open_page("pages/compare.py", check=False, **query).exception

@@ -1,17 +1,10 @@
 """The Compare page under streamlit.testing."""
 
-from streamlit.testing.v1 import AppTest
-
-from tests.conftest import ROOT
+from tests.app.running import open_page
 
 
 def open_compare(**query):
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/compare.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/compare.py", **query)
 
 
 def test_the_compare_page_shows_two_scenarios_and_their_differences():

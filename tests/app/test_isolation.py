@@ -1,18 +1,12 @@
 """Visitors share cached data but never each other's state, and nothing cached is mutated."""
 
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.app.running import open_page
 
 
-def open_scenarios(**query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/scenarios.py").run()
-    assert not at.exception, at.exception
-    return at
+def open_scenarios(**query):
+    return open_page("pages/scenarios.py", **query)
 
 
 def fingerprint(frame: pd.DataFrame) -> int:

@@ -1,22 +1,15 @@
 """The Ceasefire lines page under streamlit.testing: every scenario, links, bad links."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo.scenarios import PRESETS
-from tests.conftest import ROOT
+from tests.app import running
 
-APP = str(ROOT / "streamlit_app.py")
 PAGE = "pages/scenarios.py"
 
 
 def open_page(**query):
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return running.open_page(PAGE, **query)
 
 
 def metric(at, label):
