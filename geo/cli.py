@@ -8,6 +8,8 @@
   slide-ready static map of a scenario.
 - ``export --preset NAME [scenario options] --out FILE.geojson|csv``: a scenario's zones and
   lines as GeoJSON (EPSG:4326), or its per-oblast table as CSV.
+- ``check FILE``: whether a control-area file (GeoJSON, KML, KMZ, zipped shapefile) can be
+  used, and what it holds: date, features, occupied km2 and share of Ukraine, repairs made.
 
 Commands that write a file print its path; user errors go to stderr with exit status 2.
 """
@@ -27,6 +29,8 @@ from geo.boundaries import load_units
 from geo.evaluate import Evaluation, evaluate
 from geo.export import SOURCES, impact_csv, scenario_geojson
 from geo.ingest import InputError, read_line
+from geo.ingest_control import check_size, describe, read_control_file
+from geo.limits import MAX_FILE_BYTES
 from geo.params import to_query
 from geo.scenarios import PRESETS, Scenario, ScenarioError
 from geo.shares import control_shares
@@ -84,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
                     "hands or falling in the zone.")
     _add_scenario_options(export)
     export.add_argument("--out", required=True, help="FILE.geojson or FILE.csv")
+
+    check = commands.add_parser(
+        "check", help="check a control-area file and summarise it",
+        description="Reads FILE (GeoJSON, KML, KMZ or a zipped shapefile) as an occupied "
+                    "area, repairs what it can, clips it to Ukraine and prints its date, "
+                    "features, occupied area (km2, EPSG:3035), share of Ukraine (percent) "
+                    "and the repairs made; if the file cannot be used, exits with status 2 "
+                    "and says why in one sentence.")
+    check.add_argument("file", metavar="FILE", help="the file to check")
     return parser
 
 
@@ -257,10 +270,34 @@ def run_figure(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        # Sized before reading, so a huge file is refused without loading it.
+        check_size(path.stat().st_size)
+        with path.open("rb") as file:
+            # Bounded again: /dev/zero and growing files report a size of 0.
+            data = file.read(MAX_FILE_BYTES + 1)
+        control = read_control_file(path.name, data)
+    except (InputError, OSError) as error:
+        return _fail(error)
+    summary = describe(control, load_units())
+    print(f"{summary['name']} ({summary['format']})")
+    print(f"date: {summary['date'] or 'no date found'}")
+    print(f"features: {summary['features']:,}")
+    print(f"occupied: {summary['occupied_km2']:,.0f} km2 (EPSG:3035), "
+          f"{summary['ukraine_pct']:.2f} % of Ukraine")
+    for note in summary["notes"]:
+        print(f"note: {note}")
+    if summary["attribution"]:
+        print(f"source: {summary['attribution']}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {"shares": run_shares, "scenario": run_scenario, "figure": run_figure,
-                "export": run_export}
+                "export": run_export, "check": run_check}
     return commands[args.command](args)
 
 

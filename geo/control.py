@@ -48,7 +48,13 @@ def compute_snapshot(
 ) -> ControlSnapshot:
     """Load the snapshot of ``date`` (an exact snapshot date) and compute its figures."""
     units = load_units(data_dir) if units is None else units
-    occupied = load_occupied(date, data_dir)
+    return snapshot_from(load_occupied(date, data_dir), date, units)
+
+
+def snapshot_from(occupied: BaseGeometry, date: dt.date,
+                  units: gpd.GeoDataFrame) -> ControlSnapshot:
+    """The figures of an occupied area (EPSG:4326, already clipped to Ukraine) of ``date``:
+    a bundled snapshot, a visitor's file or the live data."""
     line = line_of_contact(occupied, ukraine_outline(units))
     return ControlSnapshot(date=date, occupied=occupied, line=line, line_km=length_km(line),
                            shares=control_shares(units, occupied))

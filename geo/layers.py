@@ -264,10 +264,12 @@ def control_layer(
     return group
 
 
-def occupied_layer(occupied: BaseGeometry, date: dt.date) -> folium.FeatureGroup:
-    """The occupied area (EPSG:4326), hatched so it reads without colour."""
-    group = _Group(name="Occupied area",
-                                attribution=f"{ATTRIBUTION}, snapshot {date.isoformat()}")
+def occupied_layer(occupied: BaseGeometry, date: dt.date,
+                   credit: str | None = None) -> folium.FeatureGroup:
+    """The occupied area (EPSG:4326), hatched so it reads without colour; ``credit`` names
+    its source (default: the bundled DeepStateMap snapshot of ``date``)."""
+    credit = credit or f"{ATTRIBUTION}, snapshot {date.isoformat()}"
+    group = _Group(name="Occupied area", attribution=credit)
     hatch = StripePattern(angle=-45, weight=2, space_weight=4, color=OCCUPIED_HATCH,
                           opacity=0.55, space_opacity=0.0)
     hatch.add_to(group)
@@ -276,7 +278,7 @@ def occupied_layer(occupied: BaseGeometry, date: dt.date) -> folium.FeatureGroup
         name="occupied",
         style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0, "color": OCCUPIED_HATCH,
                                   "weight": 0.6},
-        tooltip=f"Occupied area on {date.isoformat()} (DeepStateMap)",
+        tooltip=f"Occupied area on {date.isoformat()} ({credit})",
     ).add_to(group)
     return group
 

@@ -9,22 +9,25 @@ import streamlit as st
 
 from geo.impact import Impact, assess
 from geo.scenarios import Scenario, Zones, apply_scenario
-from pages._shared import ground, towns
+from pages._shared import towns
+from pages._sources import ground_by_key
 
 
-# Keyed by snapshot and plain parameter values: a slider has at most a few hundred values.
+# Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and plain
+# parameter values: a slider has at most a few hundred values.
 @st.cache_resource(show_spinner=False, max_entries=512)
-def outcome(date: dt.date, preset: str, ua_km: float, ru_km: float, shift_km: float,
+def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: float,
             oblasts: tuple[str, ...], target: tuple[str, float] | None,
             line_wkb: bytes | None) -> tuple[Zones, Impact]:
     line = shapely.from_wkb(line_wkb) if line_wkb else None
     scenario = Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line)
-    zones = apply_scenario(ground(date), scenario)
-    return zones, assess(ground(date), zones, towns())
+    on = ground_by_key(ground_key)
+    zones = apply_scenario(on, scenario)
+    return zones, assess(on, zones, towns())
 
 
 def outcome_of(date: dt.date, scenario: Scenario) -> tuple[Zones, Impact]:
-    """:func:`outcome` for a scenario value."""
+    """:func:`outcome` for a scenario value on the bundled snapshot of ``date``."""
     line_wkb = shapely.to_wkb(scenario.line) if scenario.line is not None else None
-    return outcome(date, scenario.preset, scenario.ua_km, scenario.ru_km, scenario.shift_km,
-                   scenario.oblasts, scenario.target, line_wkb)
+    return outcome(date.isoformat(), scenario.preset, scenario.ua_km, scenario.ru_km,
+                   scenario.shift_km, scenario.oblasts, scenario.target, line_wkb)

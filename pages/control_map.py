@@ -16,19 +16,21 @@ from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
 from geo.published import published_for
 from geo.scenarios import Scenario
-from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
-from pages._outcomes import outcome_of
+from geo.snapshots import SnapshotDateError, snapshot_for
+from pages._outcomes import outcome
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import (arrived, dates, fit_top_padding, ground, leave_pages_directory_mode,
-                           published, snapshot, units)
+from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
+                           units)
+from pages._sources import active, attribution, file_properties, ground_of, snapshot_of, source_key
+from pages._sources import controls as data_controls
 
 
-def headline(column, shares: pd.DataFrame, code: str, label: str, date: dt.date) -> None:
+def headline(column, shares: pd.DataFrame, code: str, label: str, basis: str) -> None:
     row = shares.set_index("iso_3166_2").loc[code]
     column.metric(label, f"{row['occupied_pct']:.1f} %",
                   help=f"{row['occupied_km2']:,.0f} of {row['area_km2']:,.0f} km², computed in "
                        "an equal-area projection (EPSG:3035)")
-    column.caption(f"Computed from DeepStateMap, {date.isoformat()}")
+    column.caption(basis)
     cited = published_for(published(), code)
     column.caption("Published: " + ("; ".join(cited) if cited else "none collected"))
 
@@ -70,9 +72,16 @@ with st.sidebar:
                       help="OpenStreetMap tiles under the map; the map is complete without them.")
     presenting = st.toggle("Presenter mode", key="cm_present",
                            help="The map fills the screen; Escape leaves.")
+    data_controls()
 st.query_params.from_dict({"date": date.isoformat(), **({"present": "1"} if presenting else {})})
 
-current = snapshot(date)
+current = snapshot_of(date)
+own = active()
+if own is not None:
+    date = current.date
+# Where the figures come from, for every caption: the bundled snapshot or the visitor's data.
+basis = f"Computed from {own.label}" if own else f"Computed from DeepStateMap, {date.isoformat()}"
+data_name = own.label if own else f"DeepStateMap {date.isoformat()}"
 fit_top_padding()
 if presenting:
     shares = current.shares.set_index("iso_3166_2")["occupied_pct"]
@@ -81,14 +90,13 @@ if presenting:
         slide_title(f"Territorial control in Ukraine, {date.isoformat()}",
                     f"Held by Russia: {shares['UA']:.1f} % of Ukraine, Donetsk "
                     f"{shares['UA-14']:.1f} %, Luhansk {shares['UA-09']:.1f} % · line of contact "
-                    f"{current.line_km:,.0f} km · Sources: DeepStateMap {date.isoformat()}, "
-                    "Natural Earth")
+                    f"{current.line_km:,.0f} km · Sources: {data_name}, Natural Earth")
     leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
 else:
     st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
 
 layers = [control_layer(units(), current.shares, published(), date),
-          occupied_layer(current.occupied, date),
+          occupied_layer(current.occupied, date, attribution(date) if own else None),
           front_line_layer(current.line, current.line_km, date)]
 for layer in layers:
     localize_assets(layer)
@@ -97,19 +105,20 @@ st_folium(base_map(tiles=tiles, presenter=presenting), key="control_map",
 if presenting:
     keyboard_control()
     st.stop()
-st.caption(f"{ATTRIBUTION}, snapshot {date.isoformat()}. Boundaries: Natural Earth 10m admin-1 "
+st.caption(f"{attribution(date)}. Boundaries: Natural Earth 10m admin-1 "
            "(public domain). Shares computed in an equal-area projection (EPSG:3035)."
            + (" Basemap © OpenStreetMap contributors, loaded from the internet: without a "
               "connection the tiles stay blank and the map is still complete." if tiles else ""))
 
 columns = st.columns(4)
-headline(columns[0], current.shares, "UA", "Ukraine held by Russia", date)
-headline(columns[1], current.shares, "UA-14", "Donetsk Oblast", date)
-headline(columns[2], current.shares, "UA-09", "Luhansk Oblast", date)
+headline(columns[0], current.shares, "UA", "Ukraine held by Russia", basis)
+headline(columns[1], current.shares, "UA-14", "Donetsk Oblast", basis)
+headline(columns[2], current.shares, "UA-09", "Luhansk Oblast", basis)
 columns[3].metric("Line of contact", f"{current.line_km:,.0f} km",
                   help="Occupied area's boundary that is neither state border nor coast, "
                        "measured in UTM 36N (EPSG:32636)")
-columns[3].caption(f"Computed from DeepStateMap, {date.isoformat()}")
+columns[3].caption(basis)
+file_properties()
 
 st.subheader(f"Share of each unit held by Russia on {date.isoformat()}")
 st.dataframe(
@@ -127,12 +136,12 @@ st.dataframe(
         "published": st.column_config.TextColumn("Published figures (source, as of)"),
     },
 )
-st.caption(f"Computed from DeepStateMap's occupied area of {date.isoformat()} "
-           "(deepstatemap.live) and Natural Earth boundaries, areas in EPSG:3035. Natural Earth "
+st.caption(f"{basis} and Natural Earth boundaries, areas in EPSG:3035. Natural Earth "
            "leaves out some water (Kherson Oblast's official area is about 8 % larger).")
 
 st.subheader("Export")
-today = Evaluation(Scenario("freeze"), ground(date), *outcome_of(date, Scenario("freeze")))
+today = Evaluation(Scenario("freeze"), ground_of(date),
+                   *outcome(source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None))
 stem = f"ceasefire-atlas_control_{date.isoformat()}"
 left, middle, right = st.columns(3)
 left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}.csv",

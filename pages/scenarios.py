@@ -25,18 +25,21 @@ from geo.reported import compare, load_reported
 from geo.scenario_layers import (NORMAL, SCENARIO_LEGEND, STRONG, changes_layer, lines_layer,
                                  towns_layer, zones_layer)
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from geo.snapshots import ATTRIBUTION, SnapshotDateError, snapshot_for
+from geo.snapshots import SnapshotDateError, snapshot_for
 from pages._outcomes import outcome
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import arrived, dates, fit_top_padding, ground, leave_pages_directory_mode
-
-SOURCES = (f"{ATTRIBUTION}; boundaries: Natural Earth; towns: GeoNames (geonames.org) with "
-           "curated pre-war populations. Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
-
+from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._sources import active, attribution, ground_of, source_key
 
 @st.cache_resource(show_spinner=False)
 def reported() -> pd.DataFrame:
     return load_reported()
+
+
+def against(date: dt.date) -> str:
+    """What the scenario is measured against: the visitor's data, or a snapshot's date."""
+    source = active()
+    return source.label if source else date.isoformat()
 
 
 def read_link() -> None:
@@ -202,7 +205,9 @@ def headline(impact: Impact, date: dt.date) -> None:
     cols[4].metric("People in towns changing side", f"{impact.people_changing_side:,}")
     cols[4].caption("Sum of pre-war populations of towns of 1,000+ that change side or fall "
                     "in the zone")
-    st.caption(f"Against the snapshot of {date.isoformat()}. {SOURCES}")
+    st.caption(f"Against {attribution(date)}. Boundaries: Natural Earth; towns: GeoNames "
+               "(geonames.org) with curated pre-war populations. Areas in EPSG:3035, lengths "
+               "in UTM 36N (EPSG:32636).")
 
 
 def comparison(preset: str, impact: Impact, date: dt.date) -> None:
@@ -275,7 +280,7 @@ def slide(preset: str, impact: Impact, date: dt.date, steps: list[Scenario],
                    (("to Russia", impact.to_russia_km2), ("to Ukraine", impact.to_ukraine_km2),
                     ("zone", impact.dmz_km2)) if km2 >= 0.5]
         figures.append(f"lines {impact.line_km:,.0f} km (today {impact.line_km_before:,.0f})")
-        slide_title(f"{PRESET_TITLES[preset]}, against {date.isoformat()}",
+        slide_title(f"{PRESET_TITLES[preset]}, against {against(date)}",
                     " · ".join(figures) + f" · Sources: DeepStateMap {date.isoformat()}, "
                     "Natural Earth, GeoNames")
     step = st.session_state.sc_step
@@ -324,7 +329,7 @@ if presenting and deck_steps:
 st.query_params.from_dict(query)
 
 if not presenting:
-    st.markdown(f"### {PRESET_TITLES[preset]}, against {date.isoformat()}")
+    st.markdown(f"### {PRESET_TITLES[preset]}, against {against(date)}")
 if preset == "custom" and line_wkb is None:
     st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing today's line.")
     preset_used, values = "freeze", {}
@@ -333,12 +338,12 @@ else:
 try:
     shown = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
                      **values)
-    zones, impact = outcome(date, preset_used, shown.ua_km, shown.ru_km, shown.shift_km,
-                            shown.oblasts, shown.target, line_wkb)
+    zones, impact = outcome(source_key(date), preset_used, shown.ua_km, shown.ru_km,
+                            shown.shift_km, shown.oblasts, shown.target, line_wkb)
 except ScenarioError as error:
     st.error(f"This line cannot be used: {error}. Showing today's line instead.")
     preset_used, shown = "freeze", Scenario("freeze")
-    zones, impact = outcome(date, "freeze", 0.0, 0.0, 0.0, (), None, None)
+    zones, impact = outcome(source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None)
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
 
@@ -346,9 +351,9 @@ if presenting:
     slide(preset_used, impact, date, deck_steps,
           None if preset == "custom" else Scenario(preset, **values))
 
-today = ground(date)
+today = ground_of(date)
 emphasis = STRONG if presenting else NORMAL
-layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {date.isoformat()}", emphasis),
+layers = [zones_layer(zones, attribution(date), emphasis),
           changes_layer(*changed_ground(today, zones)),
           lines_layer(zones, today.line, emphasis),
           towns_layer(impact.towns, emphasis)]

@@ -27,7 +27,7 @@ def test_every_scenario_runs_and_shows_its_figures(page, preset):
     assert not page.exception, page.exception
     assert {m.label for m in page.metric} >= {"Goes to Russia", "Demilitarised zone",
                                               "Line(s) to monitor"}
-    assert any("DeepStateMap" in c.value and "snapshot of" in c.value for c in page.caption)
+    assert any("DeepStateMap" in c.value and "snapshot 20" in c.value for c in page.caption)
 
 
 def test_donbas_shows_the_reported_costs_beside_the_computed(page):
