@@ -14,8 +14,12 @@ from pages._sources import ground_by_key
 
 
 # Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and plain
-# parameter values: a slider has at most a few hundred values.
-@st.cache_resource(show_spinner=False, max_entries=512)
+# parameter values. An outcome holds about 0.5 MB of geometry: 64 of them bound the memory a
+# crowd moving sliders can take, while the views people share stay warm.
+OUTCOMES_KEPT = 64
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
 def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: float,
             oblasts: tuple[str, ...], target: tuple[str, float] | None,
             line_wkb: bytes | None) -> tuple[Zones, Impact]:
