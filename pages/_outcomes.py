@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import shapely
 import streamlit as st
 
@@ -30,8 +28,8 @@ def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: 
     return zones, assess(on, zones, towns())
 
 
-def outcome_of(date: dt.date, scenario: Scenario) -> tuple[Zones, Impact]:
-    """:func:`outcome` for a scenario value on the bundled snapshot of ``date``."""
+def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:
+    """:func:`outcome` for a scenario value."""
     line_wkb = shapely.to_wkb(scenario.line) if scenario.line is not None else None
-    return outcome(date.isoformat(), scenario.preset, scenario.ua_km, scenario.ru_km,
+    return outcome(ground_key, scenario.preset, scenario.ua_km, scenario.ru_km,
                    scenario.shift_km, scenario.oblasts, scenario.target, line_wkb)

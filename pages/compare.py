@@ -15,10 +15,10 @@ from geo.names import UNIT_NAMES
 from geo.offline import localize_assets
 from geo.scenario_layers import changes_layer, lines_layer, zones_layer
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from geo.snapshots import ATTRIBUTION, snapshot_for
+from geo.snapshots import snapshot_for
 from pages._outcomes import outcome_of
-from pages._shared import (arrived, dates, fit_top_padding, ground, leave_pages_directory_mode,
-                           towns)
+from pages._sources import active, attribution, ground_of, source_key
+from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode, towns
 
 #: Presets that can be compared (a custom line is not kept in links).
 CHOICES = [p for p in PRESETS if p != "custom"]
@@ -85,17 +85,19 @@ with st.sidebar:
 date = st.session_state.cmp_date
 st.query_params.from_dict({"a": step_token(a), "b": step_token(b), "date": date.isoformat()})
 
+own = active()
 st.markdown(f"### {PRESET_TITLES[a.preset]} (A) against {PRESET_TITLES[b.preset]} (B), "
-            f"{date.isoformat()}")
-today = ground(date)
+            f"{own.label if own else date.isoformat()}")
+today = ground_of(date)
 try:
-    (zones_a, impact_a), (zones_b, impact_b) = outcome_of(date, a), outcome_of(date, b)
+    (zones_a, impact_a), (zones_b, impact_b) = (outcome_of(source_key(date), a),
+                                                outcome_of(source_key(date), b))
 except ScenarioError as error:
     st.error(f"These scenarios cannot be built: {error}")
     st.stop()
 
 maps = dual_map()
-caption = f"{ATTRIBUTION}, snapshot {date.isoformat()}"
+caption = attribution(date)
 for side, zones in ((maps.m1, zones_a), (maps.m2, zones_b)):
     for layer in (zones_layer(zones, caption), changes_layer(*changed_ground(today, zones)),
                   lines_layer(zones, today.line)):
@@ -131,5 +133,5 @@ with right:
                                 "population_year": st.column_config.NumberColumn("Year",
                                                                                  format="%d"),
                                 "side_a": "Under A", "side_b": "Under B"})
-st.caption(f"Computed from DeepStateMap's snapshot of {date.isoformat()}; towns of 1,000+ "
+st.caption(f"Computed from {attribution(date)}; towns of 1,000+ "
            "from GeoNames, pre-war populations where curated.")
