@@ -91,6 +91,8 @@ def prepare_ground(units: gpd.GeoDataFrame, snapshot: ControlSnapshot) -> Ground
     """Project a snapshot and the units (EPSG:4326) into the metric CRS for scenarios."""
     ukraine = to_metric(ukraine_outline(units))
     russian = to_metric(snapshot.occupied)
+    if not russian.is_valid:  # a visitor's area can come out of reprojection invalid
+        russian = shapely.make_valid(russian, method="structure")
     geometries = {code: to_metric(g) for code, g in zip(units["iso_3166_2"], units.geometry)}
     for geometry in (ukraine, russian, *geometries.values()):
         shapely.prepare(geometry)

@@ -49,7 +49,8 @@ def occupied_within(
     held = shapely.difference(ukraine, occupied_in)
     if held.is_empty or occupied_in.is_empty:
         return polygonal(occupied_in)
-    held_m = to_metric(held)
+    # Reprojection can leave a ring touching itself (seen on hand-drawn areas): repair.
+    held_m = shapely.make_valid(to_metric(held), method="structure")
     held_parts = _parts(held_m)
     main = max(held_parts, key=lambda p: p.area)
     width_m = sliver_half_width_km * M_PER_KM

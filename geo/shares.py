@@ -32,6 +32,9 @@ def control_shares(
     """
     units_ea = units.to_crs(EQUAL_AREA_CRS)
     occupied_ea = gpd.GeoSeries([occupied], crs=occupied_crs).to_crs(EQUAL_AREA_CRS).iloc[0]
+    # Reprojection can leave a visitor's area invalid (a ring touching itself): repair it.
+    if not occupied_ea.is_valid:
+        occupied_ea = shapely.make_valid(occupied_ea, method="structure")
     shapely.prepare(occupied_ea)
     area = shapely.area(units_ea.geometry.values) / M2_PER_KM2
     occ = shapely.area(shapely.intersection(units_ea.geometry.values, occupied_ea)) / M2_PER_KM2
