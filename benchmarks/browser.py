@@ -1,0 +1,263 @@
+"""The app in Debian's Chromium: cold start, slider-to-map latency, bytes per render, memory.
+
+A fresh ``streamlit run`` is started for this part, so "cold" means what it says: the first
+visit of a slider value on a server that has not computed it. Every non-local request is
+blocked (and counted), as in the browser tests.
+
+Latency is measured inside the browser: a capture-phase keydown listener in the page
+stamps the key press (``Date.now()``), and a requestAnimationFrame loop in the map's
+iframe stamps the first frame in which the demilitarised zone's SVG path (stroke
+ZONE_COLOR) has a new ``d`` attribute. Both clocks are the same wall clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ZONE_PATH_SELECTOR, app_server,
+                               is_local, loadavg, rss_mb, summary)
+from geo.scenario_layers import ZONE_COLOR
+
+ZONE_SELECTOR = ZONE_PATH_SELECTOR.format(color=ZONE_COLOR)
+START_URL_PATH = "/scenarios?preset=mutual&ua_km=15&ru_km=15"
+SLIDER_LABEL = "Ukraine pulls back"
+
+#: Installed in every document of the page: when the last key went down.
+KEY_STAMP = "window.addEventListener('keydown', () => { window.__atlasKeyAt = Date.now(); }, true);"
+
+#: Installed in the map's iframe: one entry per change of the zone outline.
+ZONE_WATCH = """(selector) => {
+  if (window.__atlasWatch) return true;
+  const watch = window.__atlasWatch = {changes: [], last: undefined};
+  // A signature, not the whole path: comparing 100 KB strings every frame would cost
+  // more than the drawing being timed.
+  const signature = () => {
+    const path = document.querySelector(selector);
+    if (!path) return null;
+    const d = path.getAttribute('d') || '';
+    return d.length + ':' + d.slice(0, 80) + d.slice(-80);
+  };
+  const tick = () => {
+    const now = signature();
+    if (now !== watch.last) { watch.changes.push({at: Date.now(), sig: now}); watch.last = now; }
+    requestAnimationFrame(tick);
+  };
+  tick();
+  return true;
+}"""
+
+
+@dataclass
+class Traffic:
+    """Everything the page receives: websocket frames (bytes) and finished HTTP requests."""
+
+    frames: list[int] = field(default_factory=list)
+    requests: list = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("websocket", lambda ws: ws.on(
+            "framereceived", lambda payload: self.frames.append(len(payload))))
+        page.on("requestfinished", lambda request: self.requests.append(request))
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)[:300]))
+
+    def http_bytes(self, since: int) -> tuple[list[str], int]:
+        """(paths, bytes incl. headers) of the requests finished since index ``since``."""
+        total = 0
+        requests = self.requests[since:]
+        for request in requests:
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        return [urlsplit(r.url).path for r in requests], total
+
+
+def _block_remote(context, traffic: Traffic) -> None:
+    def route(r) -> None:
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            traffic.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+
+
+def find_frame(page, selector: str, minimum: int = 1, timeout_s: float = 120):
+    """The frame holding at least ``minimum`` elements matching ``selector``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.locator(selector).count() >= minimum:
+                    return frame
+            except Exception:  # a frame may detach while it is replaced
+                pass
+        page.wait_for_timeout(50)
+    message = f"nothing matched {selector!r} (x{minimum}) within {timeout_s} s"
+    raise TimeoutError(message)
+
+
+def _wait_quiet(page, traffic: Traffic, quiet_s: float, timeout_s: float = 30) -> None:
+    """Until no websocket frame has arrived for ``quiet_s`` (the rerun has finished)."""
+    deadline = time.monotonic() + timeout_s
+    seen, quiet_since = len(traffic.frames), time.monotonic()
+    while time.monotonic() - quiet_since < quiet_s and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+        if len(traffic.frames) != seen:
+            seen, quiet_since = len(traffic.frames), time.monotonic()
+
+
+@dataclass
+class Move:
+    """One slider step: latency (ms), bytes received, and whether the value was new."""
+
+    value: float
+    cold: bool
+    latency_ms: float | None
+    ws_frames: int
+    ws_bytes: int
+    http_requests: list[str]
+    http_bytes: int
+    frame_reloaded: bool
+
+
+class ScenarioPage:
+    """The Ceasefire lines page with its zone watcher installed."""
+
+    def __init__(self, page, traffic: Traffic) -> None:
+        self.page = page
+        self.traffic = traffic
+        self.frame = None
+        self.reloads = 0
+        self.slider = page.locator("[data-testid=stSlider]").filter(
+            has_text=SLIDER_LABEL).locator("input[type=range]")
+
+    def watch(self) -> bool:
+        """Find the map's frame and install the watcher; True if the frame was new."""
+        try:
+            if self.frame is not None and self.frame.evaluate("!!window.__atlasWatch"):
+                return False
+        except Exception:  # the old frame is gone
+            pass
+        self.frame = find_frame(self.page, ZONE_SELECTOR)
+        self.frame.evaluate(ZONE_WATCH, ZONE_SELECTOR)
+        return True
+
+    def value(self) -> float:
+        return float(self.slider.get_attribute("value"))
+
+    def step(self, key: str, cold: bool, quiet_s: float, timeout_s: float = 90) -> Move:
+        reloaded = self.watch()
+        self.reloads += reloaded
+        frame = self.frame
+        changes_before = frame.evaluate("window.__atlasWatch.changes.length")
+        outline_before = frame.evaluate("window.__atlasWatch.last")
+        frames_before, requests_before = len(self.traffic.frames), len(self.traffic.requests)
+        self.slider.focus()
+        self.slider.press(key)
+        latency = None
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            changes = frame.evaluate(f"window.__atlasWatch.changes.slice({changes_before})")
+            drawn = [c for c in changes if c["sig"] and c["sig"] != outline_before]
+            if drawn:
+                latency = drawn[0]["at"] - self.page.evaluate("window.__atlasKeyAt")
+                break
+            self.page.wait_for_timeout(20)
+        _wait_quiet(self.page, self.traffic, quiet_s)
+        paths, http = self.traffic.http_bytes(requests_before)
+        return Move(self.value(), cold, latency, len(self.traffic.frames) - frames_before,
+                    sum(self.traffic.frames[frames_before:]), paths, http, reloaded)
+
+
+def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) -> dict:
+    """Cold start, ~10 first-time and ~10 revisited slider moves, then more reruns while the
+    server's RSS is sampled; returns the JSON section ``browser``."""
+    from playwright.sync_api import sync_playwright
+
+    sweep_moves = 0 if quick else 80
+    with sync_playwright() as playwright:
+        # Chromium starts before the server, so its own start-up is not counted as the app's.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.add_init_script(KEY_STAMP)
+        traffic = Traffic()
+        _block_remote(context, traffic)
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        traffic.attach(page)
+        load_at_start = loadavg()
+        with app_server(log_dir / "benchmark_browser_streamlit.log") as server:
+            page.goto(server.url + "/", wait_until="commit")
+            # The control map: 27 units, the occupied area and the line of contact.
+            find_frame(page, "path.leaflet-interactive", minimum=29)
+            cold_start_s = time.monotonic() - server.launched_at
+            progress(f"browser: cold start {cold_start_s:.2f} s")
+            rss = {"after_first_map": rss_mb(server.pid)}
+
+            frames_before, requests_before = len(traffic.frames), len(traffic.requests)
+            opened = time.monotonic()
+            page.goto(server.url + START_URL_PATH, wait_until="commit")
+            find_frame(page, ZONE_SELECTOR)
+            scenario_first_s = time.monotonic() - opened
+            _wait_quiet(page, traffic, 1.0)
+            load_http = traffic.http_bytes(requests_before)
+            page_load = {"ws_bytes": sum(traffic.frames[frames_before:]),
+                         "http_requests": len(load_http[0]), "http_bytes": load_http[1]}
+            scenarios = ScenarioPage(page, traffic)
+            scenarios.watch()
+            rss["after_scenarios_page"] = rss_mb(server.pid)
+
+            moves: list[Move] = []
+            # 15 -> 25: values this server has not computed; 25 -> 15: all computed before.
+            for _ in range(10):
+                moves.append(scenarios.step("ArrowRight", cold=True, quiet_s=0.7))
+            progress("browser: 10 first-time moves done")
+            for _ in range(10):
+                moves.append(scenarios.step("ArrowLeft", cold=False, quiet_s=0.7))
+            progress("browser: 10 revisited moves done")
+            memory = [{"reruns": len(moves), "rss_mb": rss_mb(server.pid)}]
+            visited = {float(v) for v in range(15, 26)}
+            direction = "ArrowLeft"
+            for index in range(sweep_moves):
+                value = scenarios.value()
+                if value <= 0 or value >= 50:
+                    direction = "ArrowRight" if value <= 0 else "ArrowLeft"
+                step = 1 if direction == "ArrowRight" else -1
+                moves.append(scenarios.step(direction, cold=value + step not in visited,
+                                            quiet_s=0.3))
+                visited.add(value + step)
+                if (index + 1) % 10 == 0:
+                    memory.append({"reruns": len(moves), "rss_mb": rss_mb(server.pid)})
+            if sweep_moves:
+                progress(f"browser: {sweep_moves} more moves for memory done")
+            errors = page.locator("[data-testid=stException]").count()
+
+    timed = moves[:20]
+    cold_latency = [m.latency_ms for m in moves if m.cold and m.latency_ms is not None]
+    cached_latency = [m.latency_ms for m in moves if not m.cold and m.latency_ms is not None]
+    payloads = [m.ws_bytes + m.http_bytes for m in timed]
+    return {
+        "cold_start_s": round(cold_start_s, 2),
+        "server_healthy_s": round(server.healthy_at - server.launched_at, 2),
+        "scenarios_first_render_s": round(scenario_first_s, 2),
+        "scenarios_page_load": page_load,
+        "update_cold_ms": summary(cold_latency, 0),
+        "update_cached_ms": summary(cached_latency, 0),
+        "payload_per_render_bytes": summary(payloads, 0),
+        "ws_frames_per_render": summary([m.ws_frames for m in timed], 0),
+        "http_requests_per_render": sum(len(m.http_requests) for m in timed) / len(timed),
+        "moves": [m.__dict__ for m in moves],
+        "timeouts": sum(m.latency_ms is None for m in moves),
+        "frame_reloads": scenarios.reloads,
+        "server_rss_mb": rss | {"during_moves": memory},
+        "page_errors": traffic.page_errors[:20],
+        "st_exceptions": errors,
+        "blocked_requests": len(traffic.blocked),
+        "loadavg": {"start": load_at_start, "end": loadavg()},
+    }

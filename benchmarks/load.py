@@ -1,0 +1,367 @@
+"""Load test: N concurrent browser sessions changing scenarios on the Ceasefire lines page.
+
+Usage: .venv/bin/python benchmarks/load.py --sessions N --seconds S [--url URL] [--json FILE]
+
+Each session is a browser context of one headless Chromium (Playwright, asyncio); every
+host but the app's own is made unresolvable, so nothing leaves the machine. It loops until
+the time is up: open a preset from a link (/scenarios?preset=...), then, for presets with a
+slider, move it 2-5 steps with the keyboard, pausing a random "think time" between actions
+as a reader would. Latency is from the action to the updated view: for a link, from
+navigation start to the headline figures and the map both drawn (timed in Python, polled
+every 0.1 s); for a slider step, from the key press to the first change of the headline
+figures (both stamped in the page, polled every 50 ms). Errors are page errors, failed
+local requests (those the browser aborted, e.g. when a session gives up on a page after a
+time-out, are counted apart), exceptions shown by Streamlit ([data-testid=stException]),
+time-outs and exceptions in the driver.
+Without --url a server is started on a free port in 8900-8999 and its RSS is sampled
+(with --url give --server-pid to sample it).
+
+The browser runs on the same machine as the server: on a small machine the two compete for
+the CPU, so the figures are an upper bound of what the server alone would give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, app_server, cpu_seconds,  # noqa: E402
+                               loadavg, machine_busy_seconds, machine_info, percentile,
+                               rss_mb, summary)
+
+#: The goal the figures are reported against.
+GOAL = {"sessions": 50, "interaction_ms_p95": 1000.0, "errors": 0}
+
+#: Links a session opens: preset -> parameter values to draw from (coarse grids, so that
+#: sessions meet each other's cached outcomes, as real visitors following shared links do).
+LINK_CHOICES: dict[str, dict[str, list[str]]] = {
+    "freeze": {}, "donbas": {}, "claims": {}, "plan28": {}, "swap": {},
+    "mutual": {"ua_km": [str(v) for v in range(0, 51, 5)],
+               "ru_km": [str(v) for v in range(0, 51, 5)]},
+    "shift": {"shift_km": [str(v) for v in range(-30, 31, 5)]},
+    "target": {"target": [f"UA-14={v}" for v in range(60, 96, 5)]},
+}
+#: The slider a session moves on each preset (its label's start).
+SLIDERS = {"mutual": "Ukraine pulls back", "shift": "Move the line",
+           "target": "Share held by Russia"}
+
+KEY_STAMP = "window.addEventListener('keydown', () => { window.__atlasKeyAt = Date.now(); }, true);"
+METRICS = "[data-testid=stMetricValue]"
+READ_METRICS = ("() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+                ".map(e => e.textContent).join('|')")
+CHANGED_AT = f"(before) => {{ const now = ({READ_METRICS})(); " \
+             "return now !== '' && now !== before ? Date.now() : false; }"
+
+
+@dataclass
+class Results:
+    """What every session adds to as it goes."""
+
+    latencies: list[tuple[str, str, float]] = field(default_factory=list)  # kind, preset, ms
+    errors: list[tuple[str, str]] = field(default_factory=list)  # kind, detail
+    blocked: int = 0
+    actions_started: int = 0
+
+    def error(self, kind: str, detail: str) -> None:
+        self.errors.append((kind, detail[:300]))
+
+
+def _link(preset: str, rng: random.Random) -> str:
+    params = {name: rng.choice(values) for name, values in LINK_CHOICES[preset].items()}
+    return "/scenarios?" + urlencode({"preset": preset, **params})
+
+
+async def _check_exceptions(page, results: Results, where: str) -> None:
+    shown = page.locator("[data-testid=stException]")
+    if await shown.count():
+        results.error("stException", f"{where}: {(await shown.first.inner_text())[:200]}")
+
+
+async def _map_drawn(page, deadline: float, minimum_paths: int = 4) -> None:
+    """Until the map's frame has drawn ``minimum_paths`` shapes (zones and lines)."""
+    while time.monotonic() < deadline:
+        for frame in page.frames[1:]:
+            with contextlib.suppress(Exception):  # a frame may detach while it is replaced
+                if await frame.locator("path.leaflet-interactive").count() >= minimum_paths:
+                    return
+        await asyncio.sleep(0.1)
+    message = "no map drawn in time"
+    raise TimeoutError(message)
+
+
+async def _open(page, base_url: str, preset: str, rng: random.Random, results: Results,
+                timeout_ms: float) -> None:
+    link = _link(preset, rng)
+    results.actions_started += 1
+    start = time.monotonic()
+    deadline = start + timeout_ms / 1000.0
+
+    def left_ms() -> float:
+        return max(1.0, (deadline - time.monotonic()) * 1000.0)
+
+    await page.goto(base_url + link, wait_until="commit", timeout=left_ms())
+    # Both the figures and the map: leaving earlier would abort the map's own loading.
+    await page.locator(METRICS).first.wait_for(timeout=left_ms())
+    await _map_drawn(page, deadline)
+    results.latencies.append(("open", preset, (time.monotonic() - start) * 1000.0))
+    await _check_exceptions(page, results, link)
+
+
+async def _move(page, preset: str, results: Results, timeout_ms: float) -> None:
+    slider = page.locator("[data-testid=stSlider]").filter(
+        has_text=SLIDERS[preset]).locator("input[type=range]")
+    value = float(await slider.get_attribute("value"))
+    key = "ArrowRight" if value < float(await slider.get_attribute("max")) else "ArrowLeft"
+    before = await page.evaluate(READ_METRICS)
+    results.actions_started += 1
+    await slider.focus()
+    await slider.press(key)
+    changed = await page.wait_for_function(CHANGED_AT, arg=before, polling=50,
+                                           timeout=timeout_ms)
+    changed_at = await changed.json_value()
+    pressed_at = await page.evaluate("window.__atlasKeyAt")
+    results.latencies.append(("move", preset, float(changed_at - pressed_at)))
+    await _check_exceptions(page, results, f"{preset} slider")
+
+
+async def session(index: int, browser, base_url: str, start_at: float, stop_at: float,
+                  think_s: float, results: Results, timeout_ms: float) -> None:
+    """One visitor: links and slider steps until ``stop_at`` (time.monotonic())."""
+    rng = random.Random(index)
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    await context.add_init_script(KEY_STAMP)
+    page = await context.new_page()
+
+    def failed(request) -> None:
+        # Other hosts do not resolve (see _blocking_args): those failures are the blocking.
+        if urlsplit(request.url).hostname not in allowed_hosts(base_url):
+            results.blocked += 1
+        elif "ERR_ABORTED" in (request.failure or ""):
+            # Cancelled by the browser, e.g. when a session gives up on a page still
+            # loading after a time-out and opens the next link: kept apart from failures.
+            results.error("requestfailed:aborted", f"{request.url} {request.failure}")
+        else:
+            results.error("requestfailed", f"{request.url} {request.failure}")
+
+    page.on("pageerror", lambda error: results.error("pageerror", str(error)))
+    page.on("requestfailed", failed)
+    try:
+        while time.monotonic() < stop_at:
+            preset = rng.choice(list(LINK_CHOICES))
+            try:
+                await _open(page, base_url, preset, rng, results, timeout_ms)
+                # Readers open a view once and then play with it: several steps per link.
+                for _ in range(rng.randint(2, 5) if preset in SLIDERS else 0):
+                    await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
+                    if time.monotonic() >= stop_at:
+                        break
+                    await _move(page, preset, results, timeout_ms)
+            except Exception as error:  # a time-out or a broken page: count it, carry on
+                results.error(type(error).__name__, f"session {index} {preset}: {error}")
+            await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
+    finally:
+        with contextlib.suppress(Exception):
+            await context.close()
+
+
+def allowed_hosts(base_url: str) -> set[str]:
+    """The hosts a session may reach: this machine and the app's own host."""
+    return {"127.0.0.1", "localhost", urlsplit(base_url).hostname or "127.0.0.1"}
+
+
+def _blocking_args(base_url: str) -> list[str]:
+    """Chromium switches that make every other host unresolvable. Cheaper than routing
+    each request through Python (about 150 per page load), which at 50 sessions would slow
+    the driver, and with it the latencies it measures."""
+    hosts = sorted(allowed_hosts(base_url))
+    rules = ", ".join(["MAP * ~NOTFOUND"] + [f"EXCLUDE {host}" for host in hosts])
+    return [f"--host-resolver-rules={rules}"]
+
+
+async def _sample_rss(pid: int | None, samples: list[tuple[float, float]],
+                      stop: asyncio.Event) -> None:
+    while pid is not None and not stop.is_set():
+        with contextlib.suppress(OSError, RuntimeError):
+            samples.append((time.monotonic(), rss_mb(pid)))
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=1.0)
+
+
+async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds: float,
+                ramp_s: float, think_s: float, timeout_ms: float) -> dict:
+    """Run the sessions against ``base_url``; the JSON result."""
+    from playwright.async_api import async_playwright
+
+    results = Results()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS + _blocking_args(base_url))
+        # One visit first, so that the baseline holds the process-wide data caches and the
+        # per-session figure is what sessions add.
+        warm = await browser.new_context()
+        warm_page = await warm.new_page()
+        await warm_page.goto(base_url + "/scenarios?preset=freeze", wait_until="commit")
+        await warm_page.locator(METRICS).first.wait_for(timeout=timeout_ms)
+        await warm.close()
+        await asyncio.sleep(2.0)
+        baseline = rss_mb(server_pid) if server_pid else None
+
+        stop = asyncio.Event()
+        samples: list[tuple[float, float]] = []
+        sampler = asyncio.create_task(_sample_rss(server_pid, samples, stop))
+        load_at_start = loadavg()
+        server_cpu_start = cpu_seconds(server_pid) if server_pid else None
+        busy_start = machine_busy_seconds()
+        started = time.monotonic()
+        stop_at = started + seconds
+        await asyncio.gather(*(session(i, browser, base_url, started + ramp_s * i / sessions,
+                                       stop_at, think_s, results, timeout_ms)
+                               for i in range(sessions)))
+        # Contexts are closed as each session ends; the last sample with all of them open
+        # is the one just before the first session ended.
+        finished = time.monotonic()
+        server_cpu = cpu_seconds(server_pid) - server_cpu_start if server_pid else None
+        busy = machine_busy_seconds() - busy_start
+        stop.set()
+        await sampler
+        after_close = None
+        if server_pid:
+            await asyncio.sleep(5.0)
+            after_close = rss_mb(server_pid)
+        await browser.close()
+
+    def pick(kind: str | None = None, preset: str | None = None) -> list[float]:
+        return [ms for k, p, ms in results.latencies
+                if (kind is None or k == kind) and (preset is None or p == preset)]
+
+    open_rss = [mb for at, mb in samples if at <= stop_at]
+    end_rss = open_rss[-1] if open_rss else None
+    per_session = (round((end_rss - baseline) / sessions, 2)
+                   if end_rss is not None and baseline is not None else None)
+    everything = pick()
+    errors = Counter(kind for kind, _ in results.errors)
+    return {
+        "sessions": sessions, "seconds": seconds, "ramp_s": ramp_s, "think_s": think_s,
+        "url": base_url,
+        "actions_completed": len(everything), "actions_started": results.actions_started,
+        "actions_per_s": round(len(everything) / (finished - started), 2),
+        "interaction_ms_p50": round(percentile(everything, 50)) if everything else None,
+        "interaction_ms_p95": round(percentile(everything, 95)) if everything else None,
+        "interaction_ms": summary(everything, 0),
+        "open_ms": summary(pick("open"), 0),
+        "move_ms": summary(pick("move"), 0),
+        "by_preset": {preset: {"open_ms": summary(pick("open", preset), 0),
+                               "move_ms": summary(pick("move", preset), 0)}
+                      for preset in LINK_CHOICES},
+        "errors": len(results.errors),
+        "errors_by_kind": dict(errors),
+        "error_samples": {kind: [d for k, d in results.errors if k == kind][:4]
+                          for kind in errors},
+        "blocked_requests": results.blocked,
+        "server_rss_mb": {"baseline_after_one_visit": baseline,
+                          "end_with_sessions_open": end_rss,
+                          "peak": max(open_rss) if open_rss else None,
+                          "five_s_after_close": after_close,
+                          "per_session_mb": per_session},
+        "loadavg": {"start": load_at_start, "end": loadavg()},
+        "wall_s": round(finished - started, 1),
+        # Where the CPU went: the server's share of the machine's busy time (all processes,
+        # this driver's Chromium and anything else running on the machine included).
+        "cpu_s": {"server": None if server_cpu is None else round(server_cpu, 1),
+                  "machine_busy": round(busy, 1),
+                  "machine_available": round((finished - started) * (os.cpu_count() or 1), 1)},
+    }
+
+
+def verdict(result: dict) -> dict[str, bool | None]:
+    """The goal, point by point."""
+    p95 = result.get("interaction_ms_p95")
+    return {"sessions_50": result["sessions"] >= GOAL["sessions"],
+            "p95_le_1s": None if p95 is None else p95 <= GOAL["interaction_ms_p95"],
+            "no_errors": result["errors"] == GOAL["errors"]}
+
+
+def _print(result: dict) -> None:
+    rss = result["server_rss_mb"]
+    print(f"\n{result['sessions']} sessions for {result['seconds']:.0f} s "
+          f"(think time ~{result['think_s']:g} s): {result['actions_completed']} actions, "
+          f"{result['actions_per_s']} per s")
+    for label, key in (("all interactions", "interaction_ms"), ("links opened", "open_ms"),
+                       ("slider steps", "move_ms")):
+        s = result[key]
+        if s.get("n"):
+            print(f"  {label:17} n={s['n']:4}  p50 {s['p50']:7,.0f} ms  p95 {s['p95']:7,.0f} ms"
+                  f"  max {s['max']:7,.0f} ms")
+    print(f"  errors: {result['errors']} {result['errors_by_kind'] or ''}")
+    if rss["per_session_mb"] is not None:
+        print(f"  server RSS: {rss['baseline_after_one_visit']} MB before, "
+              f"{rss['end_with_sessions_open']} MB with sessions open (peak {rss['peak']}), "
+              f"{rss['per_session_mb']} MB per session; {rss['five_s_after_close']} MB 5 s "
+              "after they closed")
+    goal = result["goal_met"]
+    print(f"  goal (50 sessions, p95 <= 1 s, no errors): "
+          + ", ".join(f"{k}={'yes' if v else ('n/a' if v is None else 'NO')}"
+                      for k, v in goal.items()))
+    cpu = result["cpu_s"]
+    print(f"  CPU: server {cpu['server']} s, whole machine busy {cpu['machine_busy']} s of "
+          f"{cpu['machine_available']} s available; load average {result['loadavg']['start']}"
+          f" -> {result['loadavg']['end']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser.add_argument("--sessions", type=int, default=5, help="concurrent sessions")
+    parser.add_argument("--seconds", type=float, default=60, help="how long they run")
+    parser.add_argument("--url", help="an app already running (default: start one)")
+    parser.add_argument("--server-pid", type=int, help="its process id, to sample its RSS")
+    parser.add_argument("--json", type=Path, help="where to write the results")
+    parser.add_argument("--think-s", type=float, default=2.0,
+                        help="mean pause between a session's actions, s (uniform 0.5-1.5 x)")
+    parser.add_argument("--ramp-s", type=float, default=10.0,
+                        help="sessions start spread over this many seconds")
+    parser.add_argument("--timeout-s", type=float, default=60.0,
+                        help="an action taking longer counts as an error")
+    args = parser.parse_args(argv)
+
+    options = dict(sessions=args.sessions, seconds=args.seconds, ramp_s=args.ramp_s,
+                   think_s=args.think_s, timeout_ms=args.timeout_s * 1000.0)
+    started = time.monotonic()
+    if args.url:
+        result = asyncio.run(drive(args.url.rstrip("/"), args.server_pid, **options))
+        result["server_log_tracebacks"] = None
+    else:
+        log = Path(tempfile.mkdtemp(prefix="atlas-load-")) / "streamlit.log"
+        with app_server(log) as server:
+            result = asyncio.run(drive(server.url, server.pid, **options))
+        result["server_log"] = str(log)
+        result["server_log_tracebacks"] = log.read_text(errors="replace").count("Traceback")
+    result["goal_met"] = verdict(result)
+    result["machine"] = machine_info()
+    result["total_s"] = round(time.monotonic() - started, 1)
+    _print(result)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Full script reruns of the Ceasefire lines page under streamlit.testing's AppTest.
+
+Run by benchmarks/run.py in a process of its own, so that its memory figures are those of
+a process doing nothing but reruns:
+    .venv/bin/python -m benchmarks.rerun --json FILE [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import quiet_streamlit, rss_mb, summary  # noqa: E402
+
+APP = ROOT / "streamlit_app.py"
+PAGE = "pages/scenarios.py"
+
+
+def _maxrss_mb() -> float:
+    # ru_maxrss is in KB on Linux.
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _run(at, errors: list[str]) -> float:
+    """One ``at.run()``, its wall time in ms; exceptions shown by the page are kept."""
+    start = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - start) * 1000.0
+    if at.exception:
+        errors.append(str(at.exception[0].value)[:300])
+    return elapsed
+
+
+def measure(*, moves: int, memory_reruns: int, sample_every: int, ua_step: int,
+            trace: bool) -> dict:
+    """Rerun timings (cold: a slider value never asked for in this process; cached: asked
+    for before) and the process's memory over ``memory_reruns`` more reruns."""
+    from streamlit.testing.v1 import AppTest
+
+    errors: list[str] = []
+    rss_before = rss_mb()
+    at = AppTest.from_file(str(APP), default_timeout=600)
+    start = time.perf_counter()
+    at.switch_page(PAGE).run()
+    first_page_ms = (time.perf_counter() - start) * 1000.0
+    at.selectbox(key="sc_preset").set_value("mutual")
+    preset_ms = _run(at, errors)
+
+    # The page opens at 15 km; 16, 17, ... are new to the outcome cache, then revisited.
+    values = [float(16 + i) for i in range(moves)]
+    cold, cached = [], []
+    for value in values:
+        at.slider(key="sc_ua_km").set_value(value)
+        cold.append(_run(at, errors))
+    for value in values:
+        at.slider(key="sc_ua_km").set_value(value)
+        cached.append(_run(at, errors))
+
+    # Memory: both sliders over a grid (at most 102 outcomes, within the cache's 512
+    # entries) visited at least twice, so the first pass fills the caches and the second
+    # half of the reruns shows whether memory still grows once they are full.
+    points = [(float(ua), float(ru)) for ru in (10, 20) for ua in range(0, 51, ua_step)]
+    grid = itertools.cycle(points)
+    if trace:
+        tracemalloc.start()
+    samples = [{"reruns": 0, "rss_mb": rss_mb(), "maxrss_mb": _maxrss_mb()}]
+    memory_ms = []
+    for index in range(1, memory_reruns + 1):
+        ua, ru = next(grid)
+        at.slider(key="sc_ua_km").set_value(ua)
+        at.slider(key="sc_ru_km").set_value(ru)
+        memory_ms.append(_run(at, errors))
+        if index % sample_every == 0 or index == memory_reruns:
+            sample = {"reruns": index, "rss_mb": rss_mb(), "maxrss_mb": _maxrss_mb()}
+            if trace:
+                current, peak = tracemalloc.get_traced_memory()
+                sample.update(traced_mb=round(current / 2**20, 1),
+                              traced_peak_mb=round(peak / 2**20, 1))
+            samples.append(sample)
+    half = samples[len(samples) // 2]
+    return {
+        "first_page_run_ms": round(first_page_ms, 1),
+        "preset_switch_ms": round(preset_ms, 1),
+        "cold_ms": summary(cold),
+        "cached_ms": summary(cached),
+        "memory_reruns_ms": summary(memory_ms),
+        "memory": {
+            "rss_before_apptest_mb": rss_before,
+            "samples": samples,
+            "rss_growth_first_half_mb": round(half["rss_mb"] - samples[0]["rss_mb"], 1),
+            "rss_growth_second_half_mb": round(samples[-1]["rss_mb"] - half["rss_mb"], 1),
+            "reruns": memory_reruns,
+            "distinct_outcomes": min(memory_reruns, len(points)),
+            "tracemalloc": trace,
+        },
+        "errors": errors[:20],
+        "error_count": len(errors),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, required=True, help="where to write the results")
+    parser.add_argument("--quick", action="store_true", help="fewer reruns")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also trace Python allocations in the memory part (slows reruns)")
+    args = parser.parse_args(argv)
+    quiet_streamlit()
+    result = measure(moves=5 if args.quick else 10,
+                     memory_reruns=50 if args.quick else 200,
+                     sample_every=10 if args.quick else 25,
+                     ua_step=5 if args.quick else 1, trace=args.tracemalloc)
+    args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
