@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import geopandas as gpd
 import shapely
@@ -38,6 +37,8 @@ class Ground:
         The line of contact.
     units
         ISO 3166-2 code -> the unit's territory.
+    unit_codes, unit_tree
+        The units' codes, and an STRtree over their territories in the same order.
     names
         ISO 3166-2 code -> English name.
     outline_zone
@@ -54,26 +55,22 @@ class Ground:
     ukrainian: BaseGeometry
     line: BaseGeometry
     units: dict[str, BaseGeometry]
+    unit_codes: tuple[str, ...]
+    unit_tree: shapely.STRtree
     names: dict[str, str]
     outline_zone: BaseGeometry
     unit_km2: dict[str, float]
     russian_km2: dict[str, float]
     line_km: float
-    _buffers: dict[float, BaseGeometry] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def line_buffer(self, km: float) -> BaseGeometry:
-        """Everything within ``km`` km of the line of contact (cached per distance)."""
-        key = round(float(km), 3)
-        with self._lock:
-            cached = self._buffers.get(key)
-        if cached is None:
-            simple = self.line.simplify(BUFFER_LINE_TOLERANCE_M)
-            cached = simple.buffer(key * M_PER_KM) if key > 0 else shapely.Polygon()
-            shapely.prepare(cached)
-            with self._lock:
-                self._buffers[key] = cached
-        return cached
+        """Everything within ``km`` km of the line of contact (prepared; computed on each call:
+        :func:`geo.bands.band` keeps those of whole km)."""
+        if km <= 0 or self.line.is_empty:
+            return shapely.Polygon()
+        buffered = self.line.simplify(BUFFER_LINE_TOLERANCE_M).buffer(float(km) * M_PER_KM)
+        shapely.prepare(buffered)
+        return buffered
 
     def unit(self, code: str) -> BaseGeometry:
         """One unit's territory; a clear error for an unknown code."""
@@ -105,6 +102,8 @@ def prepare_ground(units: gpd.GeoDataFrame, snapshot: ControlSnapshot) -> Ground
         ukrainian=shapely.difference(ukraine, russian),
         line=to_metric(snapshot.line),
         units=geometries,
+        unit_codes=tuple(geometries),
+        unit_tree=shapely.STRtree(list(geometries.values())),
         names=dict(zip(units["iso_3166_2"], units["name"])),
         outline_zone=ukraine.boundary.buffer(OUTLINE_TOLERANCE_M),
         unit_km2={c: float(shares.loc[c, "area_km2"]) for c in codes},

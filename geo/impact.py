@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.ground import Ground
-from geo.occupied import polygonal
-from geo.projection import area_km2
-from geo.scenarios import Zones, line_length_km
+from geo.partition import Zones, line_length_km
+from geo.pieces import Change
 from geo.towns import sides
 
 BY_OBLAST_COLUMNS = ["iso_3166_2", "name", "pct_before", "pct_after", "to_russia_km2",
@@ -57,24 +55,17 @@ class Impact:
         }
 
 
-def _area_in(piece: BaseGeometry, unit: BaseGeometry) -> float:
-    if piece.is_empty or not shapely.intersects(piece, unit):
-        return 0.0
-    return area_km2(shapely.intersection(piece, unit))
-
-
-def _by_oblast(ground: Ground, gained: BaseGeometry, lost: BaseGeometry,
-               to_ukraine: BaseGeometry, dmz: BaseGeometry) -> pd.DataFrame:
+def _by_oblast(ground: Ground, change: Change) -> pd.DataFrame:
     rows = []
-    for code, unit in ground.units.items():
+    for code in ground.unit_codes:
         area, before = ground.unit_km2[code], ground.russian_km2[code]
-        after = before + _area_in(gained, unit) - _area_in(lost, unit)
+        after = before + change.gained.km2_in(code) - change.lost.km2_in(code)
         rows.append({"iso_3166_2": code, "name": ground.names[code],
                      "pct_before": 100.0 * before / area,
                      "pct_after": min(100.0, max(0.0, 100.0 * after / area)),
-                     "to_russia_km2": _area_in(gained, unit),
-                     "to_ukraine_km2": _area_in(to_ukraine, unit),
-                     "dmz_km2": _area_in(dmz, unit)})
+                     "to_russia_km2": change.gained.km2_in(code),
+                     "to_ukraine_km2": change.to_ukraine.km2_in(code),
+                     "dmz_km2": change.dmz.km2_in(code)})
     return pd.DataFrame(rows, columns=BY_OBLAST_COLUMNS)
 
 
@@ -87,31 +78,28 @@ def _towns(towns: pd.DataFrame, ground: Ground, zones: Zones) -> pd.DataFrame:
 
 
 def changed_ground(ground: Ground, zones: Zones) -> tuple[BaseGeometry, BaseGeometry]:
-    """(goes to Russia, returns to Ukraine): the ground changing hands, EPSG:32636 polygons
-    (the zones only touch along their edges, so line and point left-overs are dropped)."""
-    return (polygonal(shapely.intersection(zones.russian, ground.ukrainian)),
-            polygonal(shapely.intersection(zones.ukrainian, ground.russian)))
+    """(goes to Russia, returns to Ukraine): the ground changing hands, EPSG:32636 polygons."""
+    return zones.change.gained.geometry, zones.change.to_ukraine.geometry
 
 
 def assess(ground: Ground, zones: Zones, towns: pd.DataFrame) -> Impact:
     """The figures of ``zones`` (from :func:`geo.scenarios.apply_scenario`) against
-    ``ground``'s snapshot; ``towns`` as from :func:`geo.towns.load_towns`."""
-    gained, to_ukraine = changed_ground(ground, zones)
-    lost = polygonal(shapely.difference(ground.russian, zones.russian))
+    ``ground``'s snapshot; ``towns`` as from :func:`geo.towns.load_towns`. Areas are sums of
+    the zones' :class:`~geo.pieces.Change`, measured per unit when the zones were made."""
+    change = zones.change
     moved = _towns(towns, ground, zones)
     ukraine_km2 = sum(ground.unit_km2.values())
-    russian_km2 = sum(ground.russian_km2.values()) + area_km2(gained) - area_km2(lost)
-    dmz_km2 = area_km2(zones.dmz)
+    russian_km2 = sum(ground.russian_km2.values()) + change.gained.km2 - change.lost.km2
     return Impact(
         ukraine_km2=ukraine_km2,
         russian_held_km2=russian_km2,
-        ukrainian_held_km2=ukraine_km2 - russian_km2 - dmz_km2,
-        dmz_km2=dmz_km2,
-        to_russia_km2=area_km2(gained),
-        to_ukraine_km2=area_km2(to_ukraine),
+        ukrainian_held_km2=ukraine_km2 - russian_km2 - change.dmz.km2,
+        dmz_km2=change.dmz.km2,
+        to_russia_km2=change.gained.km2,
+        to_ukraine_km2=change.to_ukraine.km2,
         line_km=line_length_km(zones),
         line_km_before=ground.line_km,
         people_changing_side=int(moved["population"].sum()),
-        by_oblast=_by_oblast(ground, gained, lost, to_ukraine, zones.dmz),
+        by_oblast=_by_oblast(ground, change),
         towns=moved,
     )

@@ -16,9 +16,10 @@ SLIVER_HALF_WIDTH_KM = 1.0
 def polygonal(geometry: BaseGeometry) -> BaseGeometry:
     """Only the polygons of ``geometry`` (overlay results can carry stray lines and points),
     as a MultiPolygon."""
-    polygons = [p for p in shapely.get_parts(geometry)
-                if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
-    return shapely.MultiPolygon([q for p in polygons for q in shapely.get_parts(p)])
+    # Two levels of parts reach the polygons of a collection holding multipolygons.
+    parts = shapely.get_parts(shapely.get_parts(geometry))
+    polygons = parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
+    return shapely.MultiPolygon(list(polygons))
 
 
 def _parts(geometry: BaseGeometry) -> list[BaseGeometry]:

@@ -45,3 +45,14 @@ def area_km2(geometry: BaseGeometry) -> float:
         return 0.0
     dense = shapely.segmentize(geometry, DENSIFY_M)
     return project(dense, METRIC_CRS, EQUAL_AREA_CRS).area / M2_PER_KM2
+
+
+def areas_km2(geometries: np.ndarray) -> np.ndarray:
+    """:func:`area_km2` of each geometry of an array (EPSG:32636), in one pass."""
+    if len(geometries) == 0:
+        return np.zeros(0)
+    dense = shapely.segmentize(geometries, DENSIFY_M)
+    transformer = _transformer(METRIC_CRS, EQUAL_AREA_CRS)
+    projected = shapely.transform(
+        dense, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return shapely.area(projected) / M2_PER_KM2

@@ -13,10 +13,14 @@ from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import split
 
+from geo.bands import band
 from geo.crs import M_PER_KM
 from geo.ground import Ground
 from geo.names import UNIT_NAMES
 from geo.occupied import polygonal
+from geo.partition import (LINE_LABELS, Line, Zones, inner_edge, line_length_km, lines_of,
+                           partition)
+from geo.pieces import Change, Piece, measure
 from geo.projection import to_metric
 
 DONBAS = ("UA-14", "UA-09")
@@ -110,107 +114,134 @@ class Scenario:
             raise ScenarioError("the custom scenario needs a line: draw one or upload GeoJSON")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line of the outcome: ``kind`` is "ceasefire" (Russian | Ukrainian-held),
-    "zone-russian" (Russian-held | zone) or "zone-ukrainian" (zone | Ukrainian-held)."""
-
-    kind: str
-    geometry: BaseGeometry
-
-
-LINE_LABELS = {"ceasefire": "Ceasefire line",
-               "zone-russian": "Zone edge, Russian side",
-               "zone-ukrainian": "Zone edge, Ukrainian side"}
+def _pulled_back(ground: Ground, ua_km: float, ru_km: float) -> Zones:
+    """Both sides leave a band along today's line: the bands of ``ua_km`` on the Ukrainian
+    side and ``ru_km`` on the Russian side make the zone."""
+    ukrainian_side, russian_side = band(ground, ua_km), band(ground, ru_km)
+    zone = ukrainian_side.ukrainian.plus(russian_side.russian, polygonal(shapely.union(
+        ukrainian_side.ukrainian.geometry, russian_side.russian.geometry)))
+    lines = lines_of((("zone-russian", russian_side.russian_edge),
+                      ("zone-ukrainian", ukrainian_side.ukrainian_edge)))
+    return Zones(russian_side.russian_rest, ukrainian_side.ukrainian_rest, zone.geometry, lines,
+                 Change(lost=russian_side.russian, dmz=zone))
 
 
-@dataclass(frozen=True)
-class Zones:
-    """A partition of Ukraine (EPSG:32636) and the lines between its parts."""
-
-    russian: BaseGeometry
-    ukrainian: BaseGeometry
-    dmz: BaseGeometry
-    lines: tuple[Line, ...]
-
-
-def _zones(ground: Ground, russian: BaseGeometry, dmz: BaseGeometry | None = None) -> Zones:
-    """Complete a partition from its Russian-held part and its zone, and find its lines."""
-    russian = polygonal(shapely.intersection(russian, ground.ukraine))
-    dmz = (polygonal(shapely.difference(shapely.intersection(dmz, ground.ukraine), russian))
-           if dmz is not None and not dmz.is_empty else shapely.MultiPolygon())
-    ukrainian = polygonal(shapely.difference(ground.ukraine, shapely.union(russian, dmz)))
-    return Zones(russian, ukrainian, dmz, _lines(ground, russian, ukrainian, dmz))
-
-
-#: Line pieces shorter than this (km) are where two outlines meet, not a line to watch.
-MIN_PIECE_KM = 0.5
+def _shifted(ground: Ground, km: float, oblasts: tuple[str, ...]) -> Zones:
+    """The line moved ``km`` km (positive: into Ukrainian-held ground), in ``oblasts`` only
+    if any are given."""
+    moved = band(ground, abs(km))
+    if not oblasts:
+        if km > 0:
+            russian = polygonal(shapely.union(ground.russian, moved.ukrainian.geometry))
+            return Zones(russian, moved.ukrainian_rest, shapely.MultiPolygon(),
+                         (Line("ceasefire", moved.ukrainian_edge),),
+                         Change(gained=moved.ukrainian))
+        ukrainian = polygonal(shapely.union(ground.ukrainian, moved.russian.geometry))
+        return Zones(moved.russian_rest, ukrainian, shapely.MultiPolygon(),
+                     (Line("ceasefire", moved.russian_edge),),
+                     Change(lost=moved.russian, to_ukraine=moved.russian))
+    where = ground.union_of(oblasts)
+    side = moved.ukrainian if km > 0 else moved.russian
+    piece = side.within(oblasts, polygonal(shapely.intersection(side.geometry, where)))
+    return _moved_within(ground, km, piece, shapely.intersection(moved.buffer, where))
 
 
-def _inner(boundary: BaseGeometry, ground: Ground) -> BaseGeometry:
-    return shapely.line_merge(shapely.difference(boundary, ground.outline_zone))
-
-
-def _without_crumbs(line: BaseGeometry) -> BaseGeometry:
-    pieces = [p for p in shapely.get_parts(line)
-              if p.geom_type == "LineString" and p.length >= MIN_PIECE_KM * M_PER_KM]
-    return shapely.MultiLineString(pieces)
-
-
-def _lines(ground: Ground, russian: BaseGeometry, ukrainian: BaseGeometry,
-           dmz: BaseGeometry) -> tuple[Line, ...]:
-    russian_edge = _inner(russian.boundary, ground)
-    if dmz.is_empty:
-        return (Line("ceasefire", _without_crumbs(russian_edge)),)
-    near_ukrainian = ukrainian.buffer(1.0)
-    ceasefire = shapely.line_merge(shapely.intersection(russian_edge, near_ukrainian))
-    zone_russian = shapely.line_merge(shapely.difference(russian_edge, near_ukrainian))
-    zone_ukrainian = _inner(shapely.intersection(ukrainian.boundary, dmz.buffer(1.0)), ground)
-    lines = (Line("ceasefire", _without_crumbs(ceasefire)),
-             Line("zone-russian", _without_crumbs(zone_russian)),
-             Line("zone-ukrainian", _without_crumbs(zone_ukrainian)))
-    return tuple(line for line in lines if not line.geometry.is_empty)
-
-
-def _moved(ground: Ground, km: float, where: BaseGeometry | None) -> BaseGeometry:
-    """The Russian-held area after moving the line ``km`` km (positive: into held ground)."""
-    band = ground.line_buffer(abs(km))
-    if where is not None:
-        band = shapely.intersection(band, where)
-    if km >= 0:
-        return shapely.union(ground.russian, shapely.intersection(band, ground.ukrainian))
-    return shapely.difference(ground.russian, band)
-
-
-def _share_pct(ground: Ground, russian: BaseGeometry, unit: BaseGeometry) -> float:
-    # A ratio within one unit: the metric CRS's area scale (under 0.2 % here) cancels out.
-    return 100.0 * shapely.intersection(russian, unit).area / unit.area
+def _moved_within(ground: Ground, km: float, piece: Piece, strip: BaseGeometry) -> Zones:
+    """Zones after the line moved ``km`` km in some units only: ``piece`` is the ground that
+    changes hands, ``strip`` what was buffered to find it (subtracted from the Russian side
+    itself, not the piece: see geo.bands)."""
+    if km > 0:
+        russian = polygonal(shapely.union(ground.russian, piece.geometry))
+        ukrainian = polygonal(shapely.difference(ground.ukrainian, piece.geometry))
+        change = Change(gained=piece)
+    else:
+        russian = polygonal(shapely.difference(ground.russian, strip))
+        ukrainian = polygonal(shapely.union(ground.ukrainian, piece.geometry))
+        change = Change(lost=piece, to_ukraine=piece)
+    return Zones(russian, ukrainian, shapely.MultiPolygon(),
+                 (Line("ceasefire", inner_edge(russian.boundary, ground)),), change)
 
 
 def solve_target_km(ground: Ground, code: str, pct: float) -> float:
     """The move (km, positive into Ukrainian-held ground) of the line within unit ``code``
-    that leaves Russia holding ``pct`` percent of it, by bisection (monotone in the move)."""
+    that leaves Russia holding ``pct`` percent of it (within :data:`TARGET_TOLERANCE_PCT`)."""
+    return _solve_target(ground, code, pct)[0]
+
+
+def _solve_target(ground: Ground, code: str, pct: float) -> tuple[float, BaseGeometry]:
+    """(the move in km, the strip of ``code`` within that distance of the line).
+
+    The share grows with the move. Whole-km bands (kept per snapshot) bracket the answer
+    within a km (beyond them: between a band's edge and the unit's reach), and false
+    position on the exact geometry finishes, in a step or two where the bracket is a km.
+    """
     unit = ground.unit(code)
-    reach_km = shapely.hausdorff_distance(unit, ground.line) / M_PER_KM + 1.0
-    low, high = -reach_km, reach_km
-    for _ in range(60):
-        middle = (low + high) / 2
-        share = _share_pct(ground, _moved_exact(ground, middle, unit), unit)
+    # Shares are ratios within one unit: the metric CRS's area scale (under 0.2 %) cancels.
+    held = shapely.intersection(ground.russian, unit).area
+
+    def share_at(km: float) -> tuple[float, BaseGeometry]:
+        strip = _strip(ground, km, unit)
+        side = ground.ukrainian if km >= 0 else ground.russian
+        moved = shapely.intersection(strip, side).area
+        return 100.0 * (held + (moved if km >= 0 else -moved)) / unit.area, strip
+
+    (low, share_low), (high, share_high) = _bracket(ground, code, pct)
+    middle, strip = low, shapely.Polygon()
+    for step in range(60):
+        # False position converges in a step or two where the share is near linear in the
+        # move; every third step halves the bracket so that it always shrinks.
+        if step % 3 == 2 or share_high <= share_low:
+            middle = (low + high) / 2
+        else:
+            middle = low + (high - low) * (pct - share_low) / (share_high - share_low)
+        share, strip = share_at(middle)
         if abs(share - pct) <= TARGET_TOLERANCE_PCT:
-            return middle
-        low, high = (middle, high) if share < pct else (low, middle)
-    return (low + high) / 2
+            break
+        if share < pct:
+            low, share_low = middle, share
+        else:
+            high, share_high = middle, share
+    return middle, strip
 
 
-def _moved_exact(ground: Ground, km: float, where: BaseGeometry) -> BaseGeometry:
-    # Bisection visits arbitrary distances: buffer the part of the line near the unit only,
-    # uncached, instead of filling the per-distance cache.
+def _bracket(ground: Ground, code: str, pct: float
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Two moves (km, share %) whose shares enclose ``pct``: neighbouring whole km, by binary
+    search over the kept bands' per-unit areas, or, beyond the bands, a band's edge and the
+    unit's reach (where Russia holds all of the unit or none of it)."""
+    area, before = ground.unit_km2[code], ground.russian_km2[code]
+
+    def share(km: int) -> float:
+        moved = band(ground, abs(km))
+        change = moved.ukrainian.km2_in(code) if km >= 0 else -moved.russian.km2_in(code)
+        return 100.0 * (before + change) / area
+
+    low, high = -int(PULLBACK_RANGE_KM[1]), int(PULLBACK_RANGE_KM[1])
+    share_low, share_high = share(low), share(high)
+    reach = shapely.hausdorff_distance(ground.unit(code), ground.line) / M_PER_KM + 1.0
+    if pct < share_low:
+        return (-max(reach, -low), 0.0), (float(low), share_low)
+    if pct > share_high:
+        return (float(high), share_high), (max(reach, high), 100.0)
+    while high - low > 1:
+        middle = (low + high) // 2
+        share_middle = share(middle)
+        if share_middle < pct:
+            low, share_low = middle, share_middle
+        else:
+            high, share_high = middle, share_middle
+    return (float(low), share_low), (float(high), share_high)
+
+
+def _strip(ground: Ground, km: float, where: BaseGeometry) -> BaseGeometry:
+    """The part of ``where`` within ``|km|`` km of the line: only the line near ``where`` is
+    buffered, uncached (a target's search visits arbitrary distances)."""
+    if not km:
+        return shapely.Polygon()
     nearby = shapely.intersection(ground.line, where.buffer((abs(km) + 1.0) * M_PER_KM))
-    band = shapely.intersection(nearby.buffer(abs(km) * M_PER_KM), where) \
-        if not nearby.is_empty and km else shapely.Polygon()
-    if km >= 0:
-        return shapely.union(ground.russian, shapely.intersection(band, ground.ukrainian))
-    return shapely.difference(ground.russian, band)
+    if nearby.is_empty:
+        return shapely.Polygon()
+    return shapely.intersection(nearby.buffer(abs(km) * M_PER_KM), where)
 
 
 def _custom(ground: Ground, line: BaseGeometry) -> Zones:
@@ -228,7 +259,7 @@ def _custom(ground: Ground, line: BaseGeometry) -> Zones:
     occupied = {side: sum(shapely.intersection(p, ground.russian).area
                           for p, s in zip(pieces, sides) if s == side) for side in (-1, 1)}
     russian_side = max(occupied, key=occupied.get)
-    return _zones(ground, shapely.union_all([p for p, s in zip(pieces, sides)
+    return partition(ground, shapely.union_all([p for p, s in zip(pieces, sides)
                                              if s == russian_side]))
 
 
@@ -252,43 +283,43 @@ def apply_scenario(ground: Ground, scenario: Scenario) -> Zones:
     """
     preset = scenario.preset
     if preset == "freeze":
-        return _zones(ground, ground.russian)
+        return partition(ground, ground.russian)
     if preset == "donbas":
-        return _zones(ground, shapely.union(ground.russian, ground.union_of(DONBAS)))
+        return partition(ground, shapely.union(ground.russian, ground.union_of(DONBAS)))
     if preset == "claims":
-        return _zones(ground, shapely.union(ground.russian, ground.union_of(CLAIMED)))
+        return partition(ground, shapely.union(ground.russian, ground.union_of(CLAIMED)))
     if preset == "plan28":
         claimed = ground.union_of(CLAIMED)
         kept = shapely.intersection(ground.russian, claimed)
         russian = shapely.union_all([kept, ground.union_of(("UA-09", *CRIMEA))])
         buffer_zone = shapely.difference(ground.union_of(("UA-14",)), ground.russian)
-        return _zones(ground, russian, buffer_zone)
+        return partition(ground, russian, buffer_zone)
     if preset == "swap":
         returned = shapely.difference(ground.russian, ground.union_of(SWAP_RETURNED))
-        return _zones(ground, shapely.union(returned, ground.union_of(DONBAS)))
+        return partition(ground, shapely.union(returned, ground.union_of(DONBAS)))
     if preset == "mutual":
-        russian_band = ground.line_buffer(scenario.ru_km)
-        ukrainian_side = shapely.intersection(ground.line_buffer(scenario.ua_km), ground.ukrainian)
-        russian_side = shapely.intersection(russian_band, ground.russian)
-        zone = shapely.union(ukrainian_side, russian_side)
-        # Subtract the buffer itself, not its part inside the Russian-held area: GEOS lost
-        # 238 km2 subtracting a piece that shares edges with the area it is cut from.
-        return _zones(ground, shapely.difference(ground.russian, russian_band), zone)
+        if scenario.ua_km == 0 and scenario.ru_km == 0:
+            return partition(ground, ground.russian)
+        return _pulled_back(ground, scenario.ua_km, scenario.ru_km)
     if preset == "shift":
-        where = (shapely.union_all([ground.unit(c) for c in scenario.oblasts])
-                 if scenario.oblasts else None)
-        return _zones(ground, _moved(ground, scenario.shift_km, where))
+        if scenario.shift_km == 0:
+            return partition(ground, ground.russian)
+        return _shifted(ground, scenario.shift_km, scenario.oblasts)
     if preset == "target":
         code, pct = scenario.target
-        unit = ground.unit(code)
-        return _zones(ground, _moved_exact(ground, solve_target_km(ground, code, pct), unit))
+        km, strip = _solve_target(ground, code, pct)
+        if not km:
+            return partition(ground, ground.russian)
+        side = ground.ukrainian if km > 0 else ground.russian
+        piece = measure(ground, polygonal(shapely.intersection(strip, side)))
+        return _moved_within(ground, km, piece, strip)
     if preset == "custom":
         return _custom(ground, scenario.line)
     raise ScenarioError(f"unknown scenario {preset!r}")  # pragma: no cover - __post_init__
 
 
-def line_length_km(zones: Zones) -> float:
-    """Total length of the outcome's lines, km (EPSG:32636)."""
-    return sum(line.geometry.length for line in zones.lines) / M_PER_KM
-
-
+__all__ = [
+    "CLAIMED", "CRIMEA", "DONBAS", "LINE_LABELS", "Line", "PRESETS", "PRESET_TITLES",
+    "PULLBACK_RANGE_KM", "SHIFT_RANGE_KM", "SWAP_RETURNED", "Scenario", "ScenarioError", "Zones",
+    "apply_scenario", "line_length_km", "solve_target_km",
+]

@@ -5,14 +5,18 @@ mutated by a page."""
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from geo.bands import precompute, warm_order
 from geo.boundaries import load_units
 from geo.control import ControlSnapshot, compute_snapshot
 from geo.ground import Ground, prepare_ground
+from geo.params import DEFAULT_PULLBACK_KM
+from geo.scenarios import PULLBACK_RANGE_KM
 from geo.history import Change, compare_dates, share_history
 from geo.published import load_published
 from geo.snapshots import available_dates, load_occupied
@@ -59,9 +63,18 @@ def snapshot(date: dt.date) -> ControlSnapshot:
     return compute_snapshot(date, units())
 
 
+#: One worker computes the newest snapshot's bands in the background (GEOS releases the GIL),
+#: so slider moves find them ready; other dates get theirs on first use.
+_warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-bands")
+
+
 @st.cache_resource(show_spinner=False)
 def ground(date: dt.date) -> Ground:
-    return prepare_ground(units(), snapshot(date))
+    prepared = prepare_ground(units(), snapshot(date))
+    if date == dates()[-1]:
+        _warming.submit(precompute, prepared,
+                        warm_order(DEFAULT_PULLBACK_KM, int(PULLBACK_RANGE_KM[1])))
+    return prepared
 
 
 @st.cache_resource(show_spinner=False)

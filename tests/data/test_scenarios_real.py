@@ -1,31 +1,14 @@
 """Scenarios on the real snapshot of 2026-01-06 (the Paris summit), with tolerances."""
 
-import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.boundaries import load_units
-from geo.control import compute_snapshot
-from geo.ground import prepare_ground
 from geo.impact import assess
 from geo.projection import area_km2
 from geo.scenarios import SWAP_RETURNED, Scenario, apply_scenario
-from geo.towns import RUSSIAN, load_towns
-
-PARIS_SUMMIT = dt.date(2026, 1, 6)
-
-
-@pytest.fixture(scope="module")
-def ground():
-    units = load_units()
-    return prepare_ground(units, compute_snapshot(PARIS_SUMMIT, units))
-
-
-@pytest.fixture(scope="module")
-def towns(ground):
-    return load_towns(ground.ukraine)
+from geo.towns import RUSSIAN
 
 
 def impact_of(ground, towns, scenario):

@@ -1,0 +1,23 @@
+"""The real snapshot of 2026-01-06 (the Paris summit), prepared once for the data tests."""
+
+import datetime as dt
+
+import pytest
+
+from geo.boundaries import load_units
+from geo.control import compute_snapshot
+from geo.ground import prepare_ground
+from geo.towns import load_towns
+
+PARIS_SUMMIT = dt.date(2026, 1, 6)
+
+
+@pytest.fixture(scope="session")
+def ground():
+    units = load_units()
+    return prepare_ground(units, compute_snapshot(PARIS_SUMMIT, units))
+
+
+@pytest.fixture(scope="session")
+def towns(ground):
+    return load_towns(ground.ukraine)
