@@ -110,12 +110,8 @@ def slider_values(quick: bool) -> dict[str, list[Scenario]]:
     }
 
 
-def map_scripts(setting: Setting, zones: Zones, impact: Impact) -> tuple[str, str]:
-    """(feature groups' script, base map's script): the JavaScript the Ceasefire lines page
-    hands to streamlit-folium for one render, generated as ``st_folium`` does."""
-    # Private helpers of streamlit-folium 0.27 (pinned <0.28): the same calls st_folium makes.
-    from streamlit_folium import _get_feature_group_string, _get_map_string
-
+def map_layers(setting: Setting, zones: Zones, impact: Impact) -> list:
+    """The Ceasefire lines page's four layers, assets localized (as ``drawing()`` makes them)."""
     ground = setting.ground
     layers = [zones_layer(zones, f"{ATTRIBUTION}, snapshot {ground.date.isoformat()}"),
               changes_layer(*changed_ground(ground, zones)),
@@ -123,19 +119,34 @@ def map_scripts(setting: Setting, zones: Zones, impact: Impact) -> tuple[str, st
               towns_layer(impact.towns)]
     for layer in layers:
         localize_assets(layer)
+    return layers
+
+
+def map_scripts(prebuilt: tuple) -> tuple[str, str]:
+    """(feature groups' script, base map's script): the JavaScript the Ceasefire lines page
+    hands to streamlit-folium for one render, generated as ``st_folium`` does."""
+    # Private helpers of streamlit-folium 0.27 (pinned <0.28): the same calls st_folium makes.
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    from pages._prebuilt import groups
+
     m = base_map(tiles=False, legend_spec=SCENARIO_LEGEND)
     base_script = _get_map_string(m)
-    groups = "".join(_get_feature_group_string(layer, map=m, idx=i)
-                     for i, layer in enumerate(layers))
-    return groups, base_script
+    script = "".join(_get_feature_group_string(layer, map=m, idx=i)
+                     for i, layer in enumerate(groups(prebuilt)))
+    return script, base_script
 
 
 def slider_move_ms(setting: Setting, scenario: Scenario) -> dict[str, float]:
-    """One slider move done our way (a new value, bands kept): compute, then the map's
-    scripts."""
+    """One slider move done our way, a value new to the process (bands kept): compute, the
+    layers scripted once for the outcome (``drawing()``), then one rerun's map scripts."""
+    from pages._prebuilt import prebuild
+
     (zones, impact), compute_ms = timed(lambda: compute_once(setting, scenario))
-    (groups, base), map_ms = timed(lambda: map_scripts(setting, zones, impact))
-    return {"compute_ms": compute_ms, "map_ms": map_ms, "total_ms": compute_ms + map_ms,
+    prebuilt, prebuild_ms = timed(lambda: prebuild(map_layers(setting, zones, impact)))
+    (groups, base), map_ms = timed(lambda: map_scripts(prebuilt))
+    return {"compute_ms": compute_ms, "prebuild_ms": prebuild_ms, "map_ms": map_ms,
+            "total_ms": compute_ms + prebuild_ms + map_ms,
             "feature_group_js_bytes": len(groups.encode()), "base_map_js_bytes": len(base.encode())}
 
 
@@ -185,7 +196,9 @@ def run(quick: bool, progress: Callable[[str], None] = print) -> dict:
 
     mutual = Scenario("mutual", ua_km=15.0, ru_km=15.0)
     zones, impact = compute_once(setting, mutual)
-    groups, base = map_scripts(setting, zones, impact)
+    from pages._prebuilt import prebuild
+
+    groups, base = map_scripts(prebuild(map_layers(setting, zones, impact)))
     return {
         "ground_prepare_ms": round(setting.prepare_ms, 1),
         "bands_precompute_s": round(bands_ms / 1000, 2),
@@ -195,6 +208,7 @@ def run(quick: bool, progress: Callable[[str], None] = print) -> dict:
         "slider_first": summary(all_first),
         "slider_repeat": summary(all_repeat),
         "slider_bands_cold": summary(all_cold),
+        "map_prebuild_ms": summary([b["prebuild_ms"] for b in builds]),
         "map_build_ms": summary([b["map_ms"] for b in builds]),
         "move_total_ms": summary([b["total_ms"] for b in builds]),
         "map_js": {"scenario": "mutual ua_km=15 ru_km=15",

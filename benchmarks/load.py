@@ -315,7 +315,7 @@ def _print(result: dict) -> None:
               f"{rss['per_session_mb']} MB per session; {rss['five_s_after_close']} MB 5 s "
               "after they closed")
     goal = result["goal_met"]
-    print(f"  goal (50 sessions, p95 <= 1 s, no errors): "
+    print("  goal (50 sessions, p95 <= 1 s, no errors): "
           + ", ".join(f"{k}={'yes' if v else ('n/a' if v is None else 'NO')}"
                       for k, v in goal.items()))
     cpu = result["cpu_s"]

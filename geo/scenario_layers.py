@@ -10,13 +10,13 @@ import html
 from dataclasses import dataclass
 
 import folium
-import numpy as np
 import pandas as pd
 import shapely
 from folium.plugins import StripePattern
 from shapely.geometry.base import BaseGeometry
 
 from geo.crs import M_PER_KM
+from geo.geojson_layer import GeoJsonLayer, geometry_json, script_json
 from geo.layers import _Group
 from geo.projection import to_display
 from geo.scenarios import LINE_LABELS, Zones
@@ -47,36 +47,29 @@ LINE_STYLES = {"ceasefire": ("#111111", "10 6"),
 SIDE_COLORS = {RUSSIAN: RUSSIAN_FILL, UKRAINIAN: UKRAINIAN_FILL, ZONE: ZONE_COLOR}
 
 
-def _geojson(geometry: BaseGeometry) -> dict:
-    """A metric (EPSG:32636) geometry as GeoJSON in EPSG:4326, coordinates to ~1 m (rounded
-    for drawing only: set_precision would re-node, and can fail, on large zones)."""
-    return shapely.geometry.mapping(shapely.transform(to_display(geometry),
-                                                      lambda xy: np.round(xy, 5)))
+def _geojson(geometry: BaseGeometry) -> str:
+    """A metric (EPSG:32636) geometry as GeoJSON text in EPSG:4326, coordinates to ~1 m."""
+    return geometry_json(to_display(geometry))
 
 
 def zones_layer(zones: Zones, caption: str, emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """Russian-held, Ukrainian-held and demilitarised zones; ``caption`` names source and date."""
     group = _Group(name="Zones", attribution=caption)
-    folium.GeoJson(_geojson(zones.ukrainian), name="ukrainian",
-                   style_function=lambda _: {"fillColor": UKRAINIAN_FILL,
-                                             "fillOpacity": emphasis.ukrainian_opacity,
-                                             "color": UKRAINIAN_FILL,
-                                             "weight": emphasis.edge_weight},
-                   tooltip="Ukrainian-held under this scenario").add_to(group)
-    folium.GeoJson(_geojson(zones.russian), name="russian",
-                   style_function=lambda _: {"fillColor": RUSSIAN_FILL,
-                                             "fillOpacity": emphasis.russian_opacity,
-                                             "color": RUSSIAN_FILL,
-                                             "weight": emphasis.edge_weight},
-                   tooltip="Russian-held under this scenario").add_to(group)
+    GeoJsonLayer(_geojson(zones.ukrainian), name="ukrainian",
+                 style={"fillColor": UKRAINIAN_FILL, "fillOpacity": emphasis.ukrainian_opacity,
+                        "color": UKRAINIAN_FILL, "weight": emphasis.edge_weight},
+                 tooltip="Ukrainian-held under this scenario").add_to(group)
+    GeoJsonLayer(_geojson(zones.russian), name="russian",
+                 style={"fillColor": RUSSIAN_FILL, "fillOpacity": emphasis.russian_opacity,
+                        "color": RUSSIAN_FILL, "weight": emphasis.edge_weight},
+                 tooltip="Russian-held under this scenario").add_to(group)
     if not zones.dmz.is_empty:
         hatch = StripePattern(angle=45, weight=3, space_weight=3, color=ZONE_COLOR, opacity=0.8,
                               space_color="#fee391", space_opacity=0.6)
         hatch.add_to(group)
-        folium.GeoJson(_geojson(zones.dmz), name="dmz",
-                       style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0,
-                                                 "color": ZONE_COLOR, "weight": 1.5},
-                       tooltip="Demilitarised zone").add_to(group)
+        GeoJsonLayer(_geojson(zones.dmz), name="dmz", pattern=hatch,
+                     style={"fillOpacity": 1.0, "color": ZONE_COLOR, "weight": 1.5},
+                     tooltip="Demilitarised zone").add_to(group)
     return group
 
 
@@ -87,10 +80,10 @@ def changes_layer(to_russia: BaseGeometry, to_ukraine: BaseGeometry) -> folium.F
                                    (to_ukraine, UKRAINIAN_FILL, "Returns to Ukraine")):
         if geometry.is_empty:
             continue
-        folium.GeoJson(_geojson(geometry), name=label,
-                       style_function=lambda _, c=color: {"fillColor": c, "fillOpacity": 0.35,
-                                                          "color": c, "weight": 2.5},
-                       tooltip=label).add_to(group)
+        GeoJsonLayer(_geojson(geometry), name="changed",
+                     style={"fillColor": color, "fillOpacity": 0.35, "color": color,
+                            "weight": 2.5},
+                     tooltip=label).add_to(group)
     return group
 
 
@@ -98,25 +91,30 @@ def lines_layer(zones: Zones, today_line: BaseGeometry,
                 emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """The scenario's lines, dashed and labelled with their length; today's line faint."""
     group = _Group(name="Lines")
-    folium.GeoJson(_geojson(today_line), name="today",
-                   style_function=lambda _: {"color": "#555555", "weight": 1.5, "opacity": 0.6},
-                   tooltip=f"Today's line of contact: {today_line.length / M_PER_KM:,.0f} km"
-                   ).add_to(group)
+    GeoJsonLayer(_geojson(today_line), name="today",
+                 style={"color": "#555555", "weight": 1.5, "opacity": 0.6},
+                 tooltip=f"Today's line of contact: {today_line.length / M_PER_KM:,.0f} km"
+                 ).add_to(group)
+    labels = []
     for line in zones.lines:
         color, dash = LINE_STYLES[line.kind]
         label = f"{LINE_LABELS[line.kind]}: {line.geometry.length / M_PER_KM:,.0f} km"
-        folium.GeoJson(_geojson(line.geometry), name=line.kind,
-                       style_function=lambda _, c=color, d=dash: {
-                           "color": c, "weight": emphasis.line_weight, "dashArray": d},
-                       tooltip=label).add_to(group)
+        GeoJsonLayer(_geojson(line.geometry), name=line.kind.replace("-", "_"),
+                     style={"color": color, "weight": emphasis.line_weight, "dashArray": dash},
+                     tooltip=label).add_to(group)
         longest = max(shapely.get_parts(line.geometry), key=lambda p: p.length)
         anchor = to_display(longest.interpolate(0.5, normalized=True))
-        # An invisible point carrying a permanent tooltip: a label that needs no icon image.
-        folium.CircleMarker([anchor.y, anchor.x], radius=1, opacity=0, fill_opacity=0,
-                            tooltip=folium.Tooltip(html.escape(label), permanent=True,
-                                                   direction="auto",
-                                                   class_name="atlas-line-label")
-                            ).add_to(group)
+        labels.append({"type": "Feature",
+                       "geometry": {"type": "Point",
+                                    "coordinates": [round(anchor.x, 5), round(anchor.y, 5)]},
+                       "properties": {"label": html.escape(label)}})
+    if labels:
+        # Invisible points carrying permanent tooltips: labels that need no icon image.
+        GeoJsonLayer(script_json({"type": "FeatureCollection", "features": labels}),
+                     name="labels", points={"radius": 1, "opacity": 0, "fillOpacity": 0},
+                     feature_tooltip="label",
+                     feature_tooltip_options={"permanent": True, "direction": "auto",
+                                              "className": "atlas-line-label"}).add_to(group)
     return group
 
 
@@ -131,7 +129,7 @@ def towns_layer(towns: pd.DataFrame, emphasis: Emphasis = NORMAL) -> folium.Feat
         year = f", {town.population_year}" if pd.notna(town.population_year) else ""
         features.append({
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [town.lon, town.lat]},
+            "geometry": {"type": "Point", "coordinates": [round(town.lon, 5), round(town.lat, 5)]},
             "properties": {
                 "label": html.escape(f"{town.name}: {town.side_before} -> {town.side_after}; "
                                      f"population {town.population:,}{year}"),
@@ -140,14 +138,10 @@ def towns_layer(towns: pd.DataFrame, emphasis: Emphasis = NORMAL) -> folium.Feat
                                 * (2 + min(town.population, 500_000) ** 0.5 / 80), 1),
             },
         })
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features}, name="towns",
-        marker=folium.CircleMarker(radius=4, color="#000000", weight=1, fill=True,
-                                   fill_opacity=0.9),
-        style_function=lambda f: {"fillColor": f["properties"]["fill"],
-                                  "radius": f["properties"]["radius"]},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-    ).add_to(group)
+    GeoJsonLayer(script_json({"type": "FeatureCollection", "features": features}),
+                 name="towns", feature_tooltip="label",
+                 points={"radius": 4, "color": "#000000", "weight": 1, "fill": True,
+                         "fillOpacity": 0.9}).add_to(group)
     return group
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import shapely
 import streamlit as st
 
-from geo.impact import Impact, assess
+from geo.impact import Impact, assess, changed_ground
+from geo.offline import localize_assets
+from geo.scenario_layers import NORMAL, STRONG, changes_layer, lines_layer, towns_layer, zones_layer
 from geo.scenarios import Scenario, Zones, apply_scenario
+from pages._prebuilt import Prebuilt, prebuild
 from pages._shared import towns
 from pages._sources import ground_by_key
 
@@ -26,6 +29,27 @@ def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: 
     on = ground_by_key(ground_key)
     zones = apply_scenario(on, scenario)
     return zones, assess(on, zones, towns())
+
+
+#: The parameters of :func:`outcome`, in order.
+OutcomeKey = tuple[str, str, float, float, float, tuple[str, ...], tuple[str, float] | None,
+                   bytes | None]
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+def drawing(key: OutcomeKey, caption: str, strong: bool) -> tuple[Prebuilt, ...]:
+    """The Ceasefire lines map's layers for the outcome of ``key`` (zones captioned with
+    ``caption``; ``strong``: the presenter's emphasis), scripted once for every rerun."""
+    zones, impact = outcome(*key)
+    today = ground_by_key(key[0])
+    emphasis = STRONG if strong else NORMAL
+    layers = [zones_layer(zones, caption, emphasis),
+              changes_layer(*changed_ground(today, zones)),
+              lines_layer(zones, today.line, emphasis),
+              towns_layer(impact.towns, emphasis)]
+    for layer in layers:
+        localize_assets(layer)
+    return prebuild(layers)
 
 
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:

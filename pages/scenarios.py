@@ -13,20 +13,19 @@ from streamlit_folium import st_folium
 from geo.evaluate import Evaluation
 from geo.export import impact_csv, scenario_geojson
 from geo.figure import figure_bytes, scenario_figure
-from geo.impact import Impact, changed_ground
+from geo.impact import Impact
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
 from geo.names import UNIT_NAMES
-from geo.offline import localize_assets
 from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
                         to_query)
 from geo.deck import DEFAULT_DECK, format_deck, parse_deck
 from geo.reported import compare, load_reported
-from geo.scenario_layers import (NORMAL, SCENARIO_LEGEND, STRONG, changes_layer, lines_layer,
-                                 towns_layer, zones_layer)
+from geo.scenario_layers import SCENARIO_LEGEND
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import outcome
+from pages._outcomes import drawing, outcome
+from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
@@ -338,12 +337,14 @@ else:
 try:
     shown = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
                      **values)
-    zones, impact = outcome(source_key(date), preset_used, shown.ua_km, shown.ru_km,
-                            shown.shift_km, shown.oblasts, shown.target, line_wkb)
+    key = (source_key(date), preset_used, shown.ua_km, shown.ru_km, shown.shift_km,
+           shown.oblasts, shown.target, line_wkb)
+    zones, impact = outcome(*key)
 except ScenarioError as error:
     st.error(f"This line cannot be used: {error}. Showing today's line instead.")
     preset_used, shown = "freeze", Scenario("freeze")
-    zones, impact = outcome(source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None)
+    key = (source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None)
+    zones, impact = outcome(*key)
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
 
@@ -352,13 +353,7 @@ if presenting:
           None if preset == "custom" else Scenario(preset, **values))
 
 today = ground_of(date)
-emphasis = STRONG if presenting else NORMAL
-layers = [zones_layer(zones, attribution(date), emphasis),
-          changes_layer(*changed_ground(today, zones)),
-          lines_layer(zones, today.line, emphasis),
-          towns_layer(impact.towns, emphasis)]
-for layer in layers:
-    localize_assets(layer)
+layers = groups(drawing(key, attribution(date), presenting))
 is_custom = preset == "custom"
 returned = st_folium(
     base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom,

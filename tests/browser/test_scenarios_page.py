@@ -54,6 +54,34 @@ def test_moving_a_slider_redraws_the_zone_and_the_figures(offline_page, app_url,
     assert offline_page.blocked == []
 
 
+def test_the_lines_are_labelled_on_the_map_as_it_opens(offline_page, app_url):
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios?preset=mutual&ua_km=15&ru_km=15")
+    frame = map_frame(page)
+    labels = frame.locator(".atlas-line-label")
+    labels.first.wait_for()
+    assert sorted(labels.all_inner_texts())[0].startswith("Zone edge, Russian side:")
+    # Until they were placed again once the frame settled, they stayed left of the map.
+    frame.wait_for_function("""() => {
+        const map = document.querySelector(".leaflet-container").getBoundingClientRect();
+        return [...document.querySelectorAll(".atlas-line-label")].every(label => {
+            const box = label.getBoundingClientRect();
+            return box.left >= map.left && box.right <= map.right;
+        });
+    }""", timeout=10_000)
+
+
+def test_a_town_changing_side_names_itself_on_hover(offline_page, app_url):
+    page = offline_page.page
+    page.goto(f"{app_url}/scenarios?preset=donbas&date=2026-01-06")
+    frame = map_frame(page, minimum_paths=4)
+    town = frame.locator('path.leaflet-interactive[stroke="#000000"]').first
+    town.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip", has_text="population")
+    tooltip.first.wait_for()
+    assert "-> Russian-held" in tooltip.first.inner_text()
+
+
 def test_a_shared_link_opens_the_same_view_in_a_fresh_browser(browser, app_url, offline_page):
     page = offline_page.page
     page.goto(f"{app_url}/scenarios?preset=target&target=UA-14%3D85&date=2026-01-06")
