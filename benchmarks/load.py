@@ -1,9 +1,18 @@
-"""Load test: N concurrent browser sessions changing scenarios on the Ceasefire lines page.
+"""Load test: N concurrent sessions changing scenarios on the Ceasefire lines page.
 
-Usage: .venv/bin/python benchmarks/load.py --sessions N --seconds S [--url URL] [--json FILE]
+Usage: .venv/bin/python benchmarks/load.py --sessions N --seconds S [--client protocol|browser]
+       [--url URL] [--json FILE]
 
-Each session is a browser context of one headless Chromium (Playwright, asyncio); every
-host but the app's own is made unresolvable, so nothing leaves the machine. It loops until
+--client protocol (the default) drives each session over Streamlit's websocket protocol
+(benchmarks/protocol.py), as the browser's frontend does, without drawing anything: 50 of
+them fit beside the server on a small machine. Latency is from the request (a page visit,
+or a slider's new value) to the map's new layers received; the whole page's run
+(``finished_ms``) is reported beside it. Errors are exceptions the page shows, runs that do
+not finish in time and sessions the server closes.
+
+--client browser: each session is a browser context of one headless Chromium (Playwright,
+asyncio); every host but the app's own is made unresolvable, so nothing leaves the machine.
+It loops until
 the time is up: open a preset from a link (/scenarios?preset=...), then, for presets with a
 slider, move it 2-5 steps with the keyboard, pausing a random "think time" between actions
 as a reader would. Latency is from the action to the updated view: for a link, from
@@ -76,6 +85,8 @@ class Results:
     errors: list[tuple[str, str]] = field(default_factory=list)  # kind, detail
     blocked: int = 0
     actions_started: int = 0
+    finished: list[float] = field(default_factory=list)  # ms, whole runs (protocol client)
+    bytes: list[int] = field(default_factory=list)  # per run (protocol client)
 
     def error(self, kind: str, detail: str) -> None:
         self.errors.append((kind, detail[:300]))
@@ -180,6 +191,46 @@ async def session(index: int, browser, base_url: str, start_at: float, stop_at: 
             await context.close()
 
 
+async def protocol_session(index: int, base_url: str, start_at: float, stop_at: float,
+                           think_s: float, results: Results, timeout_ms: float) -> None:
+    """One visitor over the websocket protocol: as :func:`session`, a new Streamlit session
+    per link opened (a navigation), slider steps within it."""
+    from benchmarks.protocol import Run, Session
+
+    rng = random.Random(index)
+    timeout_s = timeout_ms / 1000.0
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+
+    def record(kind: str, preset: str, run: Run) -> None:
+        results.latencies.append((kind, preset, 1000.0 * (run.map_s or run.finished_s)))
+        results.finished.append(1000.0 * run.finished_s)
+        results.bytes.append(run.bytes)
+        for message in run.exceptions:
+            results.error("exception", f"session {index} {preset}: {message}")
+
+    while time.monotonic() < stop_at:
+        preset = rng.choice(list(LINK_CHOICES))
+        query = _link(preset, rng).split("?", 1)[1]
+        visit = None
+        try:
+            results.actions_started += 1
+            visit, run = await Session.open(base_url, "scenarios", query, timeout_s)
+            record("open", preset, run)
+            for _ in range(rng.randint(2, 5) if preset in SLIDERS else 0):
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
+                if time.monotonic() >= stop_at:
+                    break
+                results.actions_started += 1
+                record("move", preset, await visit.step(SLIDERS[preset], timeout_s))
+        except Exception as error:  # a time-out or a closed session: count it, carry on
+            results.error(type(error).__name__, f"session {index} {preset}: {error}")
+        finally:
+            if visit is not None:
+                with contextlib.suppress(Exception):
+                    await visit.close()
+        await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
+
+
 def allowed_hosts(base_url: str) -> set[str]:
     """The hosts a session may reach: this machine and the app's own host."""
     return {"127.0.0.1", "localhost", urlsplit(base_url).hostname or "127.0.0.1"}
@@ -203,22 +254,30 @@ async def _sample_rss(pid: int | None, samples: list[tuple[float, float]],
             await asyncio.wait_for(stop.wait(), timeout=1.0)
 
 
-async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds: float,
-                ramp_s: float, think_s: float, timeout_ms: float) -> dict:
+async def drive(base_url: str, server_pid: int | None, *, client: str, sessions: int,
+                seconds: float, ramp_s: float, think_s: float, timeout_ms: float) -> dict:
     """Run the sessions against ``base_url``; the JSON result."""
-    from playwright.async_api import async_playwright
-
     results = Results()
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS + _blocking_args(base_url))
+    async with contextlib.AsyncExitStack() as stack:
+        if client == "browser":
+            from playwright.async_api import async_playwright
+
+            playwright = await stack.enter_async_context(async_playwright())
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS + _blocking_args(base_url))
+            stack.push_async_callback(browser.close)
+
+            def visitor(index: int, start_at: float, stop_at: float):
+                return session(index, browser, base_url, start_at, stop_at, think_s, results,
+                               timeout_ms)
+        else:
+            def visitor(index: int, start_at: float, stop_at: float):
+                return protocol_session(index, base_url, start_at, stop_at, think_s, results,
+                                        timeout_ms)
+
         # One visit first, so that the baseline holds the process-wide data caches and the
         # per-session figure is what sessions add.
-        warm = await browser.new_context()
-        warm_page = await warm.new_page()
-        await warm_page.goto(base_url + "/scenarios?preset=freeze", wait_until="commit")
-        await warm_page.locator(METRICS).first.wait_for(timeout=timeout_ms)
-        await warm.close()
+        await _warm_up(client, base_url, timeout_ms, browser if client == "browser" else None)
         await asyncio.sleep(2.0)
         baseline = rss_mb(server_pid) if server_pid else None
 
@@ -230,8 +289,7 @@ async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds
         busy_start = machine_busy_seconds()
         started = time.monotonic()
         stop_at = started + seconds
-        await asyncio.gather(*(session(i, browser, base_url, started + ramp_s * i / sessions,
-                                       stop_at, think_s, results, timeout_ms)
+        await asyncio.gather(*(visitor(i, started + ramp_s * i / sessions, stop_at)
                                for i in range(sessions)))
         # Contexts are closed as each session ends; the last sample with all of them open
         # is the one just before the first session ended.
@@ -244,7 +302,6 @@ async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds
         if server_pid:
             await asyncio.sleep(5.0)
             after_close = rss_mb(server_pid)
-        await browser.close()
 
     def pick(kind: str | None = None, preset: str | None = None) -> list[float]:
         return [ms for k, p, ms in results.latencies
@@ -257,6 +314,7 @@ async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds
     everything = pick()
     errors = Counter(kind for kind, _ in results.errors)
     return {
+        "client": client,
         "sessions": sessions, "seconds": seconds, "ramp_s": ramp_s, "think_s": think_s,
         "url": base_url,
         "actions_completed": len(everything), "actions_started": results.actions_started,
@@ -266,6 +324,8 @@ async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds
         "interaction_ms": summary(everything, 0),
         "open_ms": summary(pick("open"), 0),
         "move_ms": summary(pick("move"), 0),
+        "finished_ms": summary(results.finished, 0),
+        "bytes_per_run": summary(results.bytes, 0),
         "by_preset": {preset: {"open_ms": summary(pick("open", preset), 0),
                                "move_ms": summary(pick("move", preset), 0)}
                       for preset in LINK_CHOICES},
@@ -289,6 +349,20 @@ async def drive(base_url: str, server_pid: int | None, *, sessions: int, seconds
     }
 
 
+async def _warm_up(client: str, base_url: str, timeout_ms: float, browser) -> None:
+    if client == "browser":
+        warm = await browser.new_context()
+        warm_page = await warm.new_page()
+        await warm_page.goto(base_url + "/scenarios?preset=freeze", wait_until="commit")
+        await warm_page.locator(METRICS).first.wait_for(timeout=timeout_ms)
+        await warm.close()
+        return
+    from benchmarks.protocol import Session
+
+    visit, _ = await Session.open(base_url, "scenarios", "preset=freeze", timeout_ms / 1000.0)
+    await visit.close()
+
+
 def verdict(result: dict) -> dict[str, bool | None]:
     """The goal, point by point."""
     p95 = result.get("interaction_ms_p95")
@@ -299,13 +373,13 @@ def verdict(result: dict) -> dict[str, bool | None]:
 
 def _print(result: dict) -> None:
     rss = result["server_rss_mb"]
-    print(f"\n{result['sessions']} sessions for {result['seconds']:.0f} s "
+    print(f"\n{result['sessions']} {result['client']} sessions for {result['seconds']:.0f} s "
           f"(think time ~{result['think_s']:g} s): {result['actions_completed']} actions, "
           f"{result['actions_per_s']} per s")
     for label, key in (("all interactions", "interaction_ms"), ("links opened", "open_ms"),
-                       ("slider steps", "move_ms")):
+                       ("slider steps", "move_ms"), ("whole page runs", "finished_ms")):
         s = result[key]
-        if s.get("n"):
+        if s and s.get("n"):
             print(f"  {label:17} n={s['n']:4}  p50 {s['p50']:7,.0f} ms  p95 {s['p95']:7,.0f} ms"
                   f"  max {s['max']:7,.0f} ms")
     print(f"  errors: {result['errors']} {result['errors_by_kind'] or ''}")
@@ -330,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="\n".join(__doc__.splitlines()[2:]))
     parser.add_argument("--sessions", type=int, default=5, help="concurrent sessions")
     parser.add_argument("--seconds", type=float, default=60, help="how long they run")
+    parser.add_argument("--client", choices=("protocol", "browser"), default="protocol",
+                        help="websocket protocol sessions (default) or Chromium contexts")
     parser.add_argument("--url", help="an app already running (default: start one)")
     parser.add_argument("--server-pid", type=int, help="its process id, to sample its RSS")
     parser.add_argument("--json", type=Path, help="where to write the results")
@@ -341,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="an action taking longer counts as an error")
     args = parser.parse_args(argv)
 
-    options = dict(sessions=args.sessions, seconds=args.seconds, ramp_s=args.ramp_s,
+    options = dict(client=args.client, sessions=args.sessions, seconds=args.seconds, ramp_s=args.ramp_s,
                    think_s=args.think_s, timeout_ms=args.timeout_s * 1000.0)
     started = time.monotonic()
     if args.url:

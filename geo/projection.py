@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 import numpy as np
@@ -17,11 +19,34 @@ def _transformer(source: str, target: str) -> Transformer:
     return Transformer.from_crs(source, target, always_xy=True)
 
 
-def project(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
-    """``geometry`` from CRS ``source`` to CRS ``target`` (vertex by vertex, vectorised)."""
+#: pyproj keeps one PROJ transformer per thread and builds it on a thread's first use: 75-100
+#: ms for UTM -> LAEA (a search of proj.db). A web server runs each request on a new thread
+#: (Streamlit: each script run), so every one paid it again: all transforms run here instead.
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-proj")
+_worker_thread: list[threading.Thread] = []
+
+
+def _transformed(geometries, source: str, target: str):
     transformer = _transformer(source, target)
     return shapely.transform(
-        geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+        geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def _on_worker(geometries, source: str, target: str):
+    if not _worker_thread:
+        _worker_thread.append(threading.current_thread())
+    return _transformed(geometries, source, target)
+
+
+def _project_any(geometries, source: str, target: str):
+    if _worker_thread and threading.current_thread() is _worker_thread[0]:
+        return _transformed(geometries, source, target)
+    return _worker.submit(_on_worker, geometries, source, target).result()
+
+
+def project(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
+    """``geometry`` from CRS ``source`` to CRS ``target`` (vertex by vertex, vectorised)."""
+    return _project_any(geometry, source, target)
 
 
 def to_metric(geometry: BaseGeometry) -> BaseGeometry:
@@ -52,7 +77,4 @@ def areas_km2(geometries: np.ndarray) -> np.ndarray:
     if len(geometries) == 0:
         return np.zeros(0)
     dense = shapely.segmentize(geometries, DENSIFY_M)
-    transformer = _transformer(METRIC_CRS, EQUAL_AREA_CRS)
-    projected = shapely.transform(
-        dense, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-    return shapely.area(projected) / M2_PER_KM2
+    return shapely.area(_project_any(dense, METRIC_CRS, EQUAL_AREA_CRS)) / M2_PER_KM2

@@ -42,6 +42,9 @@ def compare(reported: pd.DataFrame, preset: str, impact: Impact) -> pd.DataFrame
     """The reported figures for ``preset`` beside the computed ones: figure, area, reported,
     reported_as_of, reported_source, computed, why_differs."""
     rows = reported[reported["preset"] == preset]
+    if rows.empty:
+        return pd.DataFrame(columns=["figure", "area", "reported", "reported_as_of",
+                                     "reported_source", "computed", "why_differs"])
     return pd.DataFrame({
         "figure": rows["measure"].map(MEASURES),
         "area": rows["area"],

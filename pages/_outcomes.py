@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
 import shapely
 import streamlit as st
 
@@ -50,6 +51,20 @@ def drawing(key: OutcomeKey, caption: str, strong: bool) -> tuple[Prebuilt, ...]
     for layer in layers:
         localize_assets(layer)
     return prebuild(layers)
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+def tables_of(key: OutcomeKey) -> tuple[pa.Table, pa.Table]:
+    """The Ceasefire lines page's tables for the outcome of ``key``, as Arrow tables made
+    once (Streamlit would convert a DataFrame on every rerun): the units whose share
+    changes, and the towns changing side."""
+    _, impact = outcome(*key)
+    by_oblast = impact.by_oblast
+    changed = by_oblast[((by_oblast["pct_after"] - by_oblast["pct_before"]).abs() > 0.005)
+                        | (by_oblast["dmz_km2"] > 0.5)]
+    towns = impact.towns.drop(columns=["lon", "lat"])
+    return (pa.Table.from_pandas(changed, preserve_index=False),
+            pa.Table.from_pandas(towns, preserve_index=False))
 
 
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:

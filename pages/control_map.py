@@ -21,7 +21,8 @@ from pages._outcomes import outcome
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
                            units)
-from pages._sources import active, attribution, file_properties, ground_of, snapshot_of, source_key
+from pages._sources import (active, attribution, file_properties, ground_by_key, snapshot_of,
+                            source_key)
 from pages._sources import controls as data_controls
 
 
@@ -140,8 +141,16 @@ st.caption(f"{basis} and Natural Earth boundaries, areas in EPSG:3035. Natural E
            "leaves out some water (Kherson Oblast's official area is about 8 % larger).")
 
 st.subheader("Export")
-today = Evaluation(Scenario("freeze"), ground_of(date),
-                   *outcome(source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None))
+key = source_key(date)
+
+
+def today() -> Evaluation:
+    # Made on a download's click, in a thread of its own (no session there: hence the key):
+    # the landing page need not prepare scenario ground.
+    return Evaluation(Scenario("freeze"), ground_by_key(key),
+                      *outcome(key, "freeze", 0.0, 0.0, 0.0, (), None, None))
+
+
 stem = f"ceasefire-atlas_control_{date.isoformat()}"
 left, middle, right = st.columns(3)
 left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}.csv",
@@ -149,6 +158,6 @@ left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}
 middle.download_button(
     "Occupied area and line of contact (GeoJSON)", mime="application/geo+json",
     file_name=f"{stem}.geojson",
-    data=lambda: json.dumps(scenario_geojson(today), ensure_ascii=False))
+    data=lambda: json.dumps(scenario_geojson(today()), ensure_ascii=False))
 right.download_button("Slide (PNG)", mime="image/png", file_name=f"{stem}.png",
-                      data=lambda: figure_bytes(scenario_figure(today), "png"))
+                      data=lambda: figure_bytes(scenario_figure(today()), "png"))

@@ -24,7 +24,7 @@ from geo.reported import compare, load_reported
 from geo.scenario_layers import SCENARIO_LEGEND
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import drawing, outcome
+from pages._outcomes import OUTCOMES_KEPT, drawing, outcome, tables_of
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode
@@ -33,6 +33,14 @@ from pages._sources import active, attribution, ground_of, source_key
 @st.cache_resource(show_spinner=False)
 def reported() -> pd.DataFrame:
     return load_reported()
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+def reported_beside(key: tuple, date: dt.date) -> pd.DataFrame:
+    """The reported figures of the outcome of ``key``'s preset beside its computed ones (made
+    once per outcome: filtering the reported figures cost 5-7 % of a rerun)."""
+    table = compare(reported(), key[1], outcome(*key)[1])
+    return table.assign(computed_as_of=f"{date.isoformat()} (computed)")
 
 
 def against(date: dt.date) -> str:
@@ -209,12 +217,11 @@ def headline(impact: Impact, date: dt.date) -> None:
                "in UTM 36N (EPSG:32636).")
 
 
-def comparison(preset: str, impact: Impact, date: dt.date) -> None:
-    table = compare(reported(), preset, impact)
+def comparison(key: tuple, date: dt.date) -> None:
+    table = reported_beside(key, date)
     if table.empty:
         return
     st.subheader("Reported beside computed")
-    table = table.assign(computed_as_of=f"{date.isoformat()} (computed)")
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "figure": "Figure", "area": "Oblast",
         "reported": st.column_config.NumberColumn("Reported", format="%.0f"),
@@ -223,13 +230,11 @@ def comparison(preset: str, impact: Impact, date: dt.date) -> None:
         "computed_as_of": "Computed for", "why_differs": "Why they differ"})
 
 
-def tables(impact: Impact, date: dt.date) -> None:
+def tables(key: tuple, count: int, date: dt.date) -> None:
+    changed, towns_changing = tables_of(key)
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Russian-held share by oblast")
-        by_oblast = impact.by_oblast
-        changed = by_oblast[((by_oblast["pct_after"] - by_oblast["pct_before"]).abs() > 0.005)
-                            | (by_oblast["dmz_km2"] > 0.5)]
         st.dataframe(changed, hide_index=True, width="stretch", column_config={
             "iso_3166_2": "ISO", "name": "Oblast",
             "pct_before": st.column_config.NumberColumn(f"{date.isoformat()} (%)", format="%.1f"),
@@ -239,14 +244,13 @@ def tables(impact: Impact, date: dt.date) -> None:
             "dmz_km2": st.column_config.NumberColumn("Zone (km²)", format="%.0f")})
         st.caption(f"Units whose share changes. Computed from DeepStateMap, {date.isoformat()}.")
     with right:
-        st.subheader(f"Towns changing side ({len(impact.towns)})")
-        st.dataframe(impact.towns.drop(columns=["lon", "lat"]), hide_index=True,
-                     width="stretch", column_config={
-                         "name": "Town", "iso_3166_2": "Oblast",
-                         "population": st.column_config.NumberColumn("Population", format="%d"),
-                         "population_year": st.column_config.NumberColumn("Year", format="%d"),
-                         "population_source": "Population source",
-                         "side_before": "Today", "side_after": "After"})
+        st.subheader(f"Towns changing side ({count})")
+        st.dataframe(towns_changing, hide_index=True, width="stretch", column_config={
+            "name": "Town", "iso_3166_2": "Oblast",
+            "population": st.column_config.NumberColumn("Population", format="%d"),
+            "population_year": st.column_config.NumberColumn("Year", format="%d"),
+            "population_source": "Population source",
+            "side_before": "Today", "side_after": "After"})
         st.caption("Towns of 1,000 or more (GeoNames); pre-war populations where curated.")
 
 
@@ -367,6 +371,6 @@ if presenting:
 else:
     st.caption("Copy the address bar to share this exact view.")
     headline(impact, date)
-    comparison(preset_used, impact, date)
-    tables(impact, date)
+    comparison(key, date)
+    tables(key, len(impact.towns), date)
     downloads(Evaluation(shown, today, zones, impact))

@@ -70,3 +70,20 @@ def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, 
     page.wait_for_timeout(500)
     assert table.screenshot() != table_before
     page.screenshot(path=artifacts / "control_map_2024-07-08.png", full_page=True)
+
+
+def test_the_occupied_area_downloads_as_geojson(offline_page, app_url, tmp_path):
+    import json
+
+    page = offline_page.page
+    page.goto(f"{app_url}/?date=2026-01-06")
+    map_frame(page)
+    button = page.get_by_role("button", name="Occupied area and line of contact (GeoJSON)")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    document = json.loads(path.read_text())
+    kinds = {feature["properties"].get("kind") for feature in document["features"]}
+    assert document["type"] == "FeatureCollection" and "russian" in str(kinds)
