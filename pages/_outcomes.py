@@ -6,6 +6,7 @@ import pyarrow as pa
 import shapely
 import streamlit as st
 
+from geo.evaluate import Evaluation
 from geo.impact import Impact, assess, changed_ground
 from geo.offline import localize_assets
 from geo.scenario_layers import NORMAL, STRONG, changes_layer, lines_layer, towns_layer, zones_layer
@@ -13,7 +14,6 @@ from geo.scenarios import Scenario, Zones, apply_scenario
 from pages._prebuilt import Prebuilt, prebuild
 from pages._shared import towns
 from pages._sources import ground_by_key
-
 
 # Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and plain
 # parameter values. An outcome holds about 0.5 MB of geometry: 64 of them bound the memory a
@@ -65,6 +65,14 @@ def tables_of(key: OutcomeKey) -> tuple[pa.Table, pa.Table]:
     towns = impact.towns.drop(columns=["lon", "lat"])
     return (pa.Table.from_pandas(changed, preserve_index=False),
             pa.Table.from_pandas(towns, preserve_index=False))
+
+
+def slide_bytes(evaluation: Evaluation, fmt: str) -> bytes:
+    """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf); matplotlib is imported on the
+    first download, not with the page (0.4 s of the first visitor's wait)."""
+    from geo.figure import figure_bytes, scenario_figure
+
+    return figure_bytes(scenario_figure(evaluation), fmt)
 
 
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:

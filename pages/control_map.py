@@ -11,13 +11,12 @@ from streamlit_folium import st_folium
 
 from geo.evaluate import Evaluation
 from geo.export import scenario_geojson
-from geo.figure import figure_bytes, scenario_figure
 from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
 from geo.offline import localize_assets
 from geo.published import published_for
 from geo.scenarios import Scenario
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import outcome
+from pages._outcomes import outcome, slide_bytes
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
                            units)
@@ -160,4 +159,4 @@ middle.download_button(
     file_name=f"{stem}.geojson",
     data=lambda: json.dumps(scenario_geojson(today()), ensure_ascii=False))
 right.download_button("Slide (PNG)", mime="image/png", file_name=f"{stem}.png",
-                      data=lambda: figure_bytes(scenario_figure(today()), "png"))
+                      data=lambda: slide_bytes(today(), "png"))

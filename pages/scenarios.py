@@ -12,7 +12,6 @@ from streamlit_folium import st_folium
 
 from geo.evaluate import Evaluation
 from geo.export import impact_csv, scenario_geojson
-from geo.figure import figure_bytes, scenario_figure
 from geo.impact import Impact
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
@@ -24,7 +23,7 @@ from geo.reported import compare, load_reported
 from geo.scenario_layers import SCENARIO_LEGEND
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import OUTCOMES_KEPT, drawing, outcome, tables_of
+from pages._outcomes import OUTCOMES_KEPT, drawing, outcome, slide_bytes, tables_of
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode
@@ -268,7 +267,7 @@ def downloads(evaluation: Evaluation) -> None:
                               (columns[3], "svg", "image/svg+xml"),
                               (columns[4], "pdf", "application/pdf")):
         column.download_button(f"Slide ({fmt.upper()})", mime=mime, file_name=f"{stem}.{fmt}",
-                               data=lambda fmt=fmt: figure_bytes(scenario_figure(evaluation), fmt))
+                               data=lambda fmt=fmt: slide_bytes(evaluation, fmt))
     st.caption("The figure is 1920 x 1080 px (PNG), with title, legend, scale bar, date and "
                "sources; the GeoJSON carries the attribution its data requires.")
 
