@@ -72,18 +72,24 @@ def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, 
     page.screenshot(path=artifacts / "control_map_2024-07-08.png", full_page=True)
 
 
+def download(page, button_name: str, folder):
+    """Click the download button named ``button_name``; the saved file's path."""
+    button = page.get_by_role("button", name=button_name)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = folder / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
 def test_the_occupied_area_downloads_as_geojson(offline_page, app_url, tmp_path):
     import json
 
     page = offline_page.page
     page.goto(f"{app_url}/?date=2026-01-06")
     map_frame(page)
-    button = page.get_by_role("button", name="Occupied area and line of contact (GeoJSON)")
-    button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=120_000) as download:
-        button.click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
+    path = download(page, "Occupied area and line of contact (GeoJSON)", tmp_path)
     document = json.loads(path.read_text())
     kinds = {feature["properties"].get("kind") for feature in document["features"]}
-    assert document["type"] == "FeatureCollection" and "russian" in str(kinds)
+    assert kinds == {"russian-held", "ukrainian-held", "ceasefire"}

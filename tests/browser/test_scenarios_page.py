@@ -7,7 +7,7 @@ import time
 import pytest
 
 from geo.scenario_layers import ZONE_COLOR
-from tests.browser.test_control_map import map_frame
+from tests.browser.test_control_map import download, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -192,12 +192,7 @@ def test_the_slide_downloads_as_a_1920_px_png(offline_page, app_url, tmp_path):
     page = offline_page.page
     page.goto(f"{app_url}/scenarios?preset=donbas")
     map_frame(page, minimum_paths=4)
-    button = page.get_by_role("button", name="Slide (PNG)")
-    button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=120_000) as download:
-        button.click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
+    path = download(page, "Slide (PNG)", tmp_path)
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
