@@ -7,6 +7,7 @@ import shapely
 import streamlit as st
 
 from geo.evaluate import Evaluation
+from geo.ground import Ground
 from geo.impact import Impact, assess, changed_ground
 from geo.offline import localize_assets
 from geo.scenario_layers import NORMAL, STRONG, changes_layer, lines_layer, towns_layer, zones_layer
@@ -26,10 +27,15 @@ def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: 
             oblasts: tuple[str, ...], target: tuple[str, float] | None,
             line_wkb: bytes | None) -> tuple[Zones, Impact]:
     line = shapely.from_wkb(line_wkb) if line_wkb else None
-    scenario = Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line)
-    on = ground_by_key(ground_key)
-    zones = apply_scenario(on, scenario)
-    return zones, assess(on, zones, towns())
+    made = evaluation_on(ground_by_key(ground_key),
+                         Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line))
+    return made.zones, made.impact
+
+
+def evaluation_on(ground: Ground, scenario: Scenario) -> Evaluation:
+    """``scenario`` applied to ``ground`` and assessed, uncached (:func:`outcome` caches)."""
+    zones = apply_scenario(ground, scenario)
+    return Evaluation(scenario, ground, zones, assess(ground, zones, towns()))
 
 
 #: The parameters of :func:`outcome`, in order.

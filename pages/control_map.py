@@ -16,12 +16,12 @@ from geo.offline import localize_assets
 from geo.published import published_for
 from geo.scenarios import Scenario
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import outcome, slide_bytes
+from pages._outcomes import evaluation_on, slide_bytes
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
                            units)
-from pages._sources import (active, attribution, file_properties, ground_by_key, snapshot_of,
-                            source_key)
+from pages._sources import (active, attribution, file_properties, ground_by_key, ground_of,
+                            snapshot_of, source_key)
 from pages._sources import controls as data_controls
 
 
@@ -141,13 +141,15 @@ st.caption(f"{basis} and Natural Earth boundaries, areas in EPSG:3035. Natural E
 
 st.subheader("Export")
 key = source_key(date)
+# A visitor's own ground is prepared already; held here, because the process may forget it
+# (it keeps a few) before the download is clicked.
+held = ground_of(date) if own is not None else None
 
 
 def today() -> Evaluation:
-    # Made on a download's click, in a thread of its own (no session there: hence the key):
-    # the landing page need not prepare scenario ground.
-    return Evaluation(Scenario("freeze"), ground_by_key(key),
-                      *outcome(key, "freeze", 0.0, 0.0, 0.0, (), None, None))
+    # Made on a download's click, in a thread of its own (no session there), so the landing
+    # page need not prepare the snapshot's scenario ground.
+    return evaluation_on(held or ground_by_key(key), Scenario("freeze"))
 
 
 stem = f"ceasefire-atlas_control_{date.isoformat()}"
