@@ -22,8 +22,8 @@ def _transformer(source: str, target: str) -> Transformer:
 #: pyproj keeps one PROJ transformer per thread and builds it on a thread's first use: 75-100
 #: ms for UTM -> LAEA (a search of proj.db). A web server runs each request on a new thread
 #: (Streamlit: each script run), so every one paid it again: all transforms run here instead.
-_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-proj")
-_worker_thread: list[threading.Thread] = []
+_WORKER_NAME = "atlas-proj"
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=_WORKER_NAME)
 
 
 def _transformed(geometries, source: str, target: str):
@@ -32,16 +32,10 @@ def _transformed(geometries, source: str, target: str):
         geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
-def _on_worker(geometries, source: str, target: str):
-    if not _worker_thread:
-        _worker_thread.append(threading.current_thread())
-    return _transformed(geometries, source, target)
-
-
 def _project_any(geometries, source: str, target: str):
-    if _worker_thread and threading.current_thread() is _worker_thread[0]:
+    if threading.current_thread().name.startswith(_WORKER_NAME):  # never wait on itself
         return _transformed(geometries, source, target)
-    return _worker.submit(_on_worker, geometries, source, target).result()
+    return _worker.submit(_transformed, geometries, source, target).result()
 
 
 def project(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
