@@ -2,7 +2,6 @@
 ``python -m geo export``; on the real data, mutual 15/15 km pull-back on 2026-01-06."""
 
 import dataclasses
-import datetime as dt
 import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
@@ -14,17 +13,9 @@ import pytest
 import shapely
 
 from geo.cli import main
-from geo.evaluate import evaluate
 from geo.export import impact_csv, scenario_geojson
 from geo.impact import BY_OBLAST_COLUMNS
-from geo.scenarios import Scenario
 
-DATE = dt.date(2026, 1, 6)
-
-
-@pytest.fixture(scope="module")
-def evaluation():
-    return evaluate(Scenario("mutual", ua_km=15.0, ru_km=15.0), DATE)
 
 
 @pytest.fixture(scope="module")

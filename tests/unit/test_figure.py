@@ -1,7 +1,6 @@
 """The static scenario map: its parts, the files it saves to, and ``python -m geo figure``;
 on the real data, mutual 15/15 km pull-back on 2026-01-06."""
 
-import datetime as dt
 import io
 import struct
 from contextlib import redirect_stderr, redirect_stdout
@@ -10,17 +9,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from geo.cli import main
-from geo.evaluate import evaluate
 from geo.figure import save_figure, scenario_figure
-from geo.scenarios import Scenario
 
-DATE = dt.date(2026, 1, 6)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def evaluation():
-    return evaluate(Scenario("mutual", ua_km=15.0, ru_km=15.0), DATE)
 
 
 @pytest.fixture(scope="module")
