@@ -5,7 +5,8 @@ folium's ``GeoJson`` serialises its data through Python's json module on every r
 evaluates a style function per feature, and compiles a Jinja template per element and per
 rendered script: 60-80 ms for the Ceasefire lines map, on every slider value. The scenario
 layers draw a few geometries with one style each, which this element does in a few ms and
-with the same Leaflet result (``L.geoJson`` paths, sticky tooltips).
+with the same Leaflet result (``L.geoJson`` paths, sticky tooltips). The control map's
+units use it too, coloured by a property of each feature.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ class GeoJsonLayer(MacroElement):
         GeoJSON text (EPSG:4326): a geometry, a Feature or a FeatureCollection (see
         :func:`geometry_json`). Trusted: it is placed in the page as is.
     style
-        Leaflet path options for every feature (colour, weight, fillOpacity, ...).
+        Leaflet path options for every feature (colour, weight, fillOpacity, ...); a
+        feature's own ``fill`` property, if present, sets its fill colour.
     tooltip
         Plain text shown on hover (escaped here), or None.
     tooltip_options
@@ -71,14 +73,20 @@ class GeoJsonLayer(MacroElement):
         escaped HTML.
     feature_tooltip_options
         Leaflet options of those tooltips; default ``{"sticky": True}``.
+    highlight
+        Path options applied while the pointer is over a feature.
     """
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
           {%- if this.style_json %}
-          style: function() { return Object.assign({}, {{ this.style_json }}
-            {%- if this.pattern %}, {fillPattern: {{ this.pattern.get_name() }}}{% endif %}); },
+          style: function(feature) {
+            var own = (feature && feature.properties) || {};
+            return Object.assign({}, {{ this.style_json }}
+              {%- if this.pattern %}, {fillPattern: {{ this.pattern.get_name() }}}{% endif %},
+              own.fill !== undefined ? {fillColor: own.fill} : {});
+          },
           {%- endif %}
           {%- if this.points_json %}
           pointToLayer: function(feature, latlng) {
@@ -89,10 +97,16 @@ class GeoJsonLayer(MacroElement):
             return L.circleMarker(latlng, options);
           },
           {%- endif %}
-          {%- if this.feature_tooltip_json %}
+          {%- if this.feature_tooltip_json or this.highlight_json %}
           onEachFeature: function(feature, layer) {
+            {%- if this.feature_tooltip_json %}
             layer.bindTooltip(feature.properties[{{ this.feature_tooltip_json }}],
                               {{ this.feature_tooltip_options_json }});
+            {%- endif %}
+            {%- if this.highlight_json %}
+            layer.on("mouseover", function() { layer.setStyle({{ this.highlight_json }}); });
+            layer.on("mouseout", function() { {{ this.get_name() }}.resetStyle(layer); });
+            {%- endif %}
           },
           {%- endif %}
         });
@@ -128,7 +142,8 @@ class GeoJsonLayer(MacroElement):
     def __init__(self, data: str, *, style: dict | None = None, tooltip: str | None = None,
                  tooltip_options: dict | None = None, pattern: MacroElement | None = None,
                  points: dict | None = None, feature_tooltip: str | None = None,
-                 feature_tooltip_options: dict | None = None, name: str = "geo_json") -> None:
+                 feature_tooltip_options: dict | None = None, highlight: dict | None = None,
+                 name: str = "geo_json") -> None:
         super().__init__()
         self._name = name
         self.data = data
@@ -138,6 +153,7 @@ class GeoJsonLayer(MacroElement):
         self.feature_tooltip_json = script_json(feature_tooltip) if feature_tooltip else ""
         self.feature_tooltip_options_json = script_json(feature_tooltip_options
                                                         or {"sticky": True})
+        self.highlight_json = script_json(highlight) if highlight else ""
         self.permanent = bool((feature_tooltip_options or {}).get("permanent"))
         self.tooltip_json = script_json(html.escape(tooltip, quote=False)) if tooltip else ""
         self.tooltip_options_json = script_json(tooltip_options or {"sticky": True})

@@ -8,16 +8,17 @@ date of what it draws as a Leaflet attribution, shown in the map's corner.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import folium
 import geopandas as gpd
 import pandas as pd
-import shapely
 from branca.element import MacroElement
 from folium.template import Template
 from folium.plugins import Draw, DualMap, StripePattern
 from shapely.geometry.base import BaseGeometry
 
+from geo.geojson_layer import GeoJsonLayer, geometry_json, script_json
 from geo.offline import localize_assets
 from geo.snapshots import ATTRIBUTION
 
@@ -126,7 +127,9 @@ _LABEL_CSS = Template("""
 {% macro header(this, kwargs) %}
 <style>.atlas-line-label{font:bold 13px/1.2 sans-serif;white-space:nowrap;color:#111;
  background:rgba(255,255,255,0.85);border:1px solid #111;border-radius:3px;padding:1px 4px;
- box-shadow:none}</style>
+ box-shadow:none}
+.atlas-unit-tip{white-space:normal;width:max-content;max-width:420px;font-size:13px}
+.atlas-unit-tip th{text-align:left;padding-right:6px;vertical-align:top}</style>
 {% endmacro %}
 """)
 
@@ -227,49 +230,59 @@ def dual_map(*, tiles: bool = False) -> DualMap:
     return localize_assets(m)
 
 
+def _unit_tooltip(rows: tuple[tuple[str, str], ...]) -> str:
+    """A unit's tooltip as an HTML table of (label, value); values are escaped, except the
+    line breaks they are joined with."""
+    cells = "".join(f"<tr><th>{html.escape(label)}</th><td>{value}</td></tr>"
+                    for label, value in rows)
+    return f"<table>{cells}</table>"
+
+
+def _lines(*parts: str) -> str:
+    return "<br>".join(html.escape(part) for part in parts)
+
+
 def control_layer(
-    units: gpd.GeoDataFrame, shares: pd.DataFrame, published: pd.DataFrame, date: dt.date
+    units: gpd.GeoDataFrame, shares: pd.DataFrame, published: pd.DataFrame, date: dt.date,
+    basis: str | None = None,
 ) -> folium.FeatureGroup:
     """The 27 units coloured by Russian-held share, with a tooltip of figures and sources.
 
     ``units``: EPSG:4326, columns iso_3166_2, name, name_uk. ``shares``: as from
     :func:`geo.shares.control_shares`. ``published``: as from
-    :func:`geo.published.load_published`.
+    :func:`geo.published.load_published`. ``basis`` says what the shares were computed from
+    (default: the bundled DeepStateMap snapshot of ``date``). Coordinates are drawn to about
+    a metre.
     """
-    by_code = shares.set_index("iso_3166_2")
+    basis = basis or f"Computed from DeepStateMap, {date.isoformat()}"
+    by_code = shares.set_index("iso_3166_2").to_dict("index")
+    cited_in = {code: list(rows.itertuples()) for code, rows in published.groupby("area")}
     features = []
     for unit in units.itertuples():
-        row = by_code.loc[unit.iso_3166_2]
-        cited = published[published["area"] == unit.iso_3166_2]
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "iso_3166_2": unit.iso_3166_2,
-                "name": unit.name,
-                "name_uk": unit.name_uk,
-                "area": _fmt_km2(row["area_km2"]),
-                "held": f"{_fmt_pct(row['occupied_pct'])} ({_fmt_km2(row['occupied_km2'])})<br>"
-                        f"computed from DeepStateMap, {date.isoformat()}",
-                "published": "<br>".join(f"{r.percent:g} % ({r.source}, {r.as_of})"
-                                         for r in cited.itertuples()) or "none collected",
-                "fill": share_color(row["occupied_pct"]),
-            },
-            "geometry": shapely.geometry.mapping(unit.geometry),
-        })
+        row = by_code[unit.iso_3166_2]
+        cited = cited_in.get(unit.iso_3166_2, [])
+        tooltip = _unit_tooltip((
+            ("Unit", _lines(unit.name)),
+            ("Українською", _lines(unit.name_uk)),
+            ("Area", _lines(_fmt_km2(row["area_km2"]))),
+            ("Held by Russia", _lines(f"{_fmt_pct(row['occupied_pct'])} "
+                                      f"({_fmt_km2(row['occupied_km2'])})",
+                                      basis)),
+            ("Published", _lines(*(f"{r.percent:g} % ({r.source}, {r.as_of})"
+                                   for r in cited)) or "none collected"),
+        ))
+        properties = script_json({"iso_3166_2": unit.iso_3166_2, "tooltip": tooltip,
+                                  "fill": share_color(row["occupied_pct"])})
+        features.append(f'{{"type":"Feature","properties":{properties},'
+                        f'"geometry":{geometry_json(unit.geometry)}}}')
     group = _Group(name="Share held by Russia", attribution=BOUNDARIES_ATTRIBUTION)
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="units",
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.85,
-                                  "color": "#555555", "weight": 0.8},
-        highlight_function=lambda f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "name_uk", "area", "held", "published"],
-            aliases=["Unit", "Українською", "Area", "Held by Russia", "Published"],
-            sticky=True,
-            style="white-space: normal; max-width: 420px; min-width: 260px; font-size: 13px;",
-        ),
-    ).add_to(group)
+    GeoJsonLayer('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}",
+                 name="units",
+                 style={"fillOpacity": 0.85, "color": "#555555", "weight": 0.8},
+                 highlight={"weight": 3, "color": "#000000"},
+                 feature_tooltip="tooltip",
+                 feature_tooltip_options={"sticky": True, "className": "atlas-unit-tip"},
+                 ).add_to(group)
     return group
 
 
@@ -282,24 +295,17 @@ def occupied_layer(occupied: BaseGeometry, date: dt.date,
     hatch = StripePattern(angle=-45, weight=2, space_weight=4, color=OCCUPIED_HATCH,
                           opacity=0.55, space_opacity=0.0)
     hatch.add_to(group)
-    folium.GeoJson(
-        shapely.geometry.mapping(occupied),
-        name="occupied",
-        style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0, "color": OCCUPIED_HATCH,
-                                  "weight": 0.6},
-        tooltip=f"Occupied area on {date.isoformat()} ({credit})",
-    ).add_to(group)
+    GeoJsonLayer(geometry_json(occupied), name="occupied", pattern=hatch,
+                 style={"fillOpacity": 1.0, "color": OCCUPIED_HATCH, "weight": 0.6},
+                 tooltip=f"Occupied area on {date.isoformat()} ({credit})").add_to(group)
     return group
 
 
 def front_line_layer(line: BaseGeometry, line_km: float, date: dt.date) -> folium.FeatureGroup:
     """The line of contact (EPSG:4326) with its length in km."""
     group = _Group(name="Line of contact")
-    folium.GeoJson(
-        shapely.geometry.mapping(line),
-        name="line",
-        style_function=lambda _: {"color": LINE_COLOR, "weight": 3, "opacity": 0.9},
-        tooltip=f"Line of contact on {date.isoformat()}: {line_km:,.0f} km "
-                "(computed from DeepStateMap)",
-    ).add_to(group)
+    GeoJsonLayer(geometry_json(line), name="line",
+                 style={"color": LINE_COLOR, "weight": 3, "opacity": 0.9},
+                 tooltip=f"Line of contact on {date.isoformat()}: {line_km:,.0f} km "
+                         "(computed from DeepStateMap)").add_to(group)
     return group

@@ -81,6 +81,13 @@ def ground_of(date: dt.date) -> Ground:
     return _kept[source.key][1] if source else ground(date)
 
 
+def snapshot_by_key(key: str) -> ControlSnapshot:
+    """A snapshot by its key (see :func:`ground_by_key`)."""
+    if ":" in key:
+        return _kept[key][0]
+    return snapshot(dt.date.fromisoformat(key))
+
+
 def ground_by_key(key: str) -> Ground:
     """A ground by its key: an ISO date (bundled) or a visitor's data key (kept by
     :func:`active` earlier in the same run)."""

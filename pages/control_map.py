@@ -17,12 +17,17 @@ from geo.published import published_for
 from geo.scenarios import Scenario
 from geo.snapshots import SnapshotDateError, snapshot_for
 from pages._outcomes import evaluation_on, slide_bytes
+from pages._prebuilt import Prebuilt, groups, prebuild
 from pages._presenter import keyboard_control, slide_title
 from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
                            units)
 from pages._sources import (active, attribution, file_properties, ground_by_key, ground_of,
-                            snapshot_of, source_key)
+                            snapshot_by_key, snapshot_of, source_key)
 from pages._sources import controls as data_controls
+
+#: Each snapshot's map script is about 0.3 MB; this many stay ready (every bundled date and a
+#: few visitors' files).
+DRAWINGS_KEPT = 64
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, basis: str) -> None:
@@ -41,6 +46,19 @@ def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
     table.insert(2, "name_uk", table["iso_3166_2"].map(names_uk).fillna("Україна"))
     table["published"] = ["; ".join(published_for(published(), code)) for code in table["iso_3166_2"]]
     return table
+
+
+@st.cache_resource(show_spinner=False, max_entries=DRAWINGS_KEPT)
+def drawing(key: str, credit: str | None, basis: str) -> tuple[Prebuilt, ...]:
+    """The map's layers for the snapshot of ``key`` (an ISO date or a visitor's data key;
+    ``credit`` and ``basis`` name its source), scripted once for every rerun and visitor."""
+    current = snapshot_by_key(key)
+    layers = [control_layer(units(), current.shares, published(), current.date, basis),
+              occupied_layer(current.occupied, current.date, credit),
+              front_line_layer(current.line, current.line_km, current.date)]
+    for layer in layers:
+        localize_assets(layer)
+    return prebuild(layers)
 
 
 def read_link_once() -> None:
@@ -95,13 +113,10 @@ if presenting:
 else:
     st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
 
-layers = [control_layer(units(), current.shares, published(), date),
-          occupied_layer(current.occupied, date, attribution(date) if own else None),
-          front_line_layer(current.line, current.line_km, date)]
-for layer in layers:
-    localize_assets(layer)
+credit = attribution(date) if own else None
 st_folium(base_map(tiles=tiles, presenter=presenting), key="control_map",
-          feature_group_to_add=layers, use_container_width=True, height=600, returned_objects=[])
+          feature_group_to_add=groups(drawing(source_key(date), credit, basis)),
+          use_container_width=True, height=600, returned_objects=[])
 if presenting:
     keyboard_control()
     st.stop()

@@ -93,3 +93,23 @@ def test_the_occupied_area_downloads_as_geojson(offline_page, app_url, tmp_path)
     document = json.loads(path.read_text())
     kinds = {feature["properties"].get("kind") for feature in document["features"]}
     assert kinds == {"russian-held", "ukrainian-held", "ceasefire"}
+
+
+def test_hovering_a_unit_shows_its_figures_and_sources_and_outlines_it(offline_page, app_url):
+    page = offline_page.page
+    page.goto(f"{app_url}/?date=2026-01-06")
+    frame = map_frame(page)
+    # Kramatorsk, in the part of Donetsk Oblast Ukraine held on that date (outside the hatch).
+    x, y = frame.evaluate("""() => {
+        const map = Object.values(window).find((v) => v instanceof L.Map);
+        const point = map.latLngToContainerPoint([48.72, 37.56]);
+        return [point.x, point.y];
+    }""")
+    frame.locator(".leaflet-container").first.hover(position={"x": x, "y": y})
+    tooltip = frame.locator(".leaflet-tooltip.atlas-unit-tip")
+    tooltip.wait_for()
+    text = tooltip.inner_text()
+    assert "Donetsk Oblast" in text and "Донецька область" in text
+    assert "Computed from DeepStateMap, 2026-01-06" in text
+    assert "(BBC News, 2026-01-06)" in text
+    assert frame.locator('path.leaflet-interactive[stroke="#000000"][stroke-width="3"]').count() == 1

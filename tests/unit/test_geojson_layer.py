@@ -51,3 +51,14 @@ def test_the_layer_renders_into_a_plain_folium_page():
     GeoJsonLayer(geometry_json(shapely.Point(30, 50)), name="spot").add_to(m)
     page = m.get_root().render()
     assert 'L.geoJson({"type":"Point","coordinates":[30.0,50.0]}' in page
+
+
+def test_a_features_own_fill_property_colours_it():
+    script = script_of(GeoJsonLayer("{}", style={"weight": 1}))
+    assert "own.fill !== undefined ? {fillColor: own.fill} : {}" in script
+
+
+def test_a_highlight_is_set_on_hover_and_reset_after():
+    script = script_of(GeoJsonLayer("{}", highlight={"weight": 3}, name="units"))
+    assert 'layer.on("mouseover", function() { layer.setStyle({"weight": 3}); });' in script
+    assert ".resetStyle(layer)" in script
