@@ -12,6 +12,7 @@ ZONE_COLOR) has a new ``d`` attribute. Both clocks are the same wall clock.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from urllib.parse import urlsplit
 
 from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ZONE_PATH_SELECTOR, app_server,
                                is_local, loadavg, rss_mb, summary)
+from geo.map_documents import store_page
 from geo.scenario_layers import ZONE_COLOR
+from geo.snapshots import available_dates
 
 ZONE_SELECTOR = ZONE_PATH_SELECTOR.format(color=ZONE_COLOR)
 START_URL_PATH = "/scenarios?preset=mutual&ua_km=15&ru_km=15"
@@ -175,6 +178,23 @@ class ScenarioPage:
                     sum(self.traffic.frames[frames_before:]), paths, http, reloaded)
 
 
+def _cold_start_unstored(browser, log_dir: Path) -> float:
+    """Launch to the first map when no map page is stored (the first start after a change
+    to the data or to geo/, or a deployment that cannot write its store), in seconds."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    _block_remote(context, Traffic())
+    with tempfile.TemporaryDirectory() as empty, \
+            app_server(log_dir / "benchmark_browser_unstored.log",
+                       env={"ATLAS_MAP_STORE": empty}) as server:
+        page.goto(server.url + "/", wait_until="commit")
+        find_frame(page, "path.leaflet-interactive", minimum=29)
+        seconds = time.monotonic() - server.launched_at
+    context.close()
+    return seconds
+
+
 def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) -> dict:
     """Cold start, ~10 first-time and ~10 revisited slider moves, then more reruns while the
     server's RSS is sampled; returns the JSON section ``browser``."""
@@ -192,6 +212,8 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) 
         page.set_default_timeout(120_000)
         traffic.attach(page)
         load_at_start = loadavg()
+        # As scripts/setup.sh does before the app is run: the newest map page is stored.
+        store_page(available_dates()[-1])
         with app_server(log_dir / "benchmark_browser_streamlit.log") as server:
             page.goto(server.url + "/", wait_until="commit")
             # The control map: 27 units, the occupied area and the line of contact.
@@ -237,6 +259,8 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) 
             if sweep_moves:
                 progress(f"browser: {sweep_moves} more moves for memory done")
             errors = page.locator("[data-testid=stException]").count()
+        unstored_s = _cold_start_unstored(browser, log_dir)
+        progress(f"browser: cold start with no stored map page {unstored_s:.2f} s")
 
     timed = moves[:20]
     cold_latency = [m.latency_ms for m in moves if m.cold and m.latency_ms is not None]
@@ -244,6 +268,7 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) 
     payloads = [m.ws_bytes + m.http_bytes for m in timed]
     return {
         "cold_start_s": round(cold_start_s, 2),
+        "cold_start_unstored_s": round(unstored_s, 2),
         "server_healthy_s": round(server.healthy_at - server.launched_at, 2),
         "scenarios_first_render_s": round(scenario_first_s, 2),
         "scenarios_page_load": page_load,

@@ -160,9 +160,10 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, timeout_s: float) -
 
 
 @contextlib.contextmanager
-def app_server(log_path: Path, *, port: int | None = None,
-               timeout_s: float = 120) -> Iterator[AppServer]:
-    """``streamlit run streamlit_app.py`` on 127.0.0.1 for as long as the context lasts."""
+def app_server(log_path: Path, *, port: int | None = None, timeout_s: float = 120,
+               env: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """``streamlit run streamlit_app.py`` on 127.0.0.1 for as long as the context lasts,
+    with ``env`` added to its environment."""
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
@@ -171,7 +172,7 @@ def app_server(log_path: Path, *, port: int | None = None,
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         try:
             healthy_at = _wait_until_healthy(url, process, timeout_s)
             yield AppServer(url, process.pid, launched_at, healthy_at)

@@ -18,6 +18,7 @@ from folium.template import Template
 from folium.plugins import Draw, DualMap, StripePattern
 from shapely.geometry.base import BaseGeometry
 
+from geo.control import ControlSnapshot
 from geo.geojson_layer import GeoJsonLayer, geometry_json, script_json
 from geo.offline import localize_assets
 from geo.snapshots import ATTRIBUTION
@@ -309,3 +310,66 @@ def front_line_layer(line: BaseGeometry, line_km: float, date: dt.date) -> foliu
                  tooltip=f"Line of contact on {date.isoformat()}: {line_km:,.0f} km "
                          "(computed from DeepStateMap)").add_to(group)
     return group
+
+
+_REMEMBERED_VIEW = Template("""
+{% macro script(this, kwargs) %}
+(function(map, bounds) {
+  // The page is made anew when the date or a toggle changes: keep the reader's pan and
+  // zoom for this tab (sessionStorage is shared with the app, whose origin the page has).
+  // Until the reader moves the map, it shows the whole extent whatever the frame's size
+  // (presenter mode enlarges the frame after the map has opened).
+  var key = {{ this.key_json }};
+  var moved = false;
+  try {
+    var saved = JSON.parse(window.sessionStorage.getItem(key) || "null");
+    if (saved) {
+      map.setView(saved.center, saved.zoom, {animate: false});
+      moved = true;
+    }
+  } catch (error) {}
+  map.getContainer().addEventListener("pointerdown", function() { moved = true; });
+  map.getContainer().addEventListener("wheel", function() { moved = true; });
+  map.getContainer().addEventListener("keydown", function() { moved = true; });
+  map.on("resize", function() {
+    if (!moved) { map.fitBounds(bounds, {animate: false}); }
+  });
+  map.on("moveend", function() {
+    if (!moved) { return; }
+    try {
+      window.sessionStorage.setItem(key, JSON.stringify({center: map.getCenter(),
+                                                         zoom: map.getZoom()}));
+    } catch (error) {}
+  });
+})({{ this._parent.get_name() }}, {{ this.bounds_json }});
+{% endmacro %}
+""")
+
+
+def remembered_view(name: str, bounds: tuple = UKRAINE_BOUNDS) -> MacroElement:
+    """Keeps a map's pan and zoom (under ``name``) once the reader has moved it, when its
+    page is loaded again in the same browser tab; until then the map shows ``bounds``
+    ((south, west), (north, east) in degrees) at any frame size. Add it after everything
+    that sets the view."""
+    element = MacroElement()
+    element._template = _REMEMBERED_VIEW
+    element.key_json = script_json(f"atlas-view-{name}")
+    element.bounds_json = script_json([list(corner) for corner in bounds])
+    return element
+
+
+def control_document(units: gpd.GeoDataFrame, snapshot: ControlSnapshot,
+                     published: pd.DataFrame, *, basis: str | None = None,
+                     credit: str | None = None, tiles: bool = False,
+                     presenter: bool = False) -> str:
+    """The control map of ``snapshot`` as a complete HTML page for an iframe: the units by
+    share, the occupied area and the line of contact (see the layers above for ``basis`` and
+    ``credit``), with Leaflet loaded from the app's static files. The reader's pan and zoom
+    are kept when the page is replaced (another date, a toggle)."""
+    m = base_map(tiles=tiles, presenter=presenter)
+    for layer in (control_layer(units, snapshot.shares, published, snapshot.date, basis),
+                  occupied_layer(snapshot.occupied, snapshot.date, credit),
+                  front_line_layer(snapshot.line, snapshot.line_km, snapshot.date)):
+        layer.add_to(m)
+    remembered_view("control-map").add_to(m)
+    return localize_assets(m).get_root().render()

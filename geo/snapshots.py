@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from geo.paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 CONTROL_DIR = "control"
 _PREFIX = "occupied_"
@@ -56,6 +57,9 @@ def snapshot_for(date: dt.date | None = None, data_dir: Path = DATA_DIR) -> dt.d
 
 def load_occupied(date: dt.date, data_dir: Path = DATA_DIR) -> BaseGeometry:
     """The occupied area within Ukraine on ``date`` (exact snapshot date), EPSG:4326."""
+    # Imported here: listing the dates must not load shapely (a page's first map comes first).
+    import shapely
+
     collection = json.loads(snapshot_path(date, data_dir).read_text(encoding="utf-8"))
     geometries = [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
     return shapely.union_all(geometries)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 #: Height of the slide's title bar (px); the map takes the rest of the screen.
 TITLE_BAR_PX = 96
@@ -21,7 +20,8 @@ html, body, [data-testid=stAppViewContainer] {{font-size: 20px;}}
 .atlas-slide h1 {{font-size: 32px; margin: 0; padding: 0; line-height: 1.2;}}
 .atlas-slide p {{font-size: 20px; margin: 0; color: #111; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis;}}
-iframe[title="streamlit_folium.st_folium"] {{height: calc(100vh - {TITLE_BAR_PX}px) !important;}}
+iframe[title="streamlit_folium.st_folium"], .st-key-atlas-map iframe {{
+  height: calc(100vh - {TITLE_BAR_PX}px) !important;}}
 div[data-testid=stButton] button p {{font-size: 20px;}}
 </style>"""
 
@@ -54,4 +54,4 @@ def slide_title(title: str, subtitle: str) -> None:
 def keyboard_control() -> None:
     """Arrow keys, Page Up/Down and Escape drive the slide's buttons (place it last: the
     component's empty frame would otherwise push the map down)."""
-    components.html(_KEYS, height=0)
+    st.iframe(_KEYS, height=1)

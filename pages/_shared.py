@@ -19,43 +19,14 @@ from geo.params import DEFAULT_PULLBACK_KM
 from geo.scenarios import PULLBACK_RANGE_KM
 from geo.history import Change, compare_dates, share_history
 from geo.published import load_published
-from geo.snapshots import available_dates, load_occupied
+from geo.snapshots import load_occupied
 from geo.towns import load_towns
-
-
-def leave_pages_directory_mode() -> None:
-    """Make sure streamlit_app.py's navigation is in charge, then carry on.
-
-    Streamlit starts in its old "pages/ directory" mode because pages/ exists, and stays in
-    it until the entry script has called st.navigation once; a first visitor arriving on a
-    deep link (/scenarios) would get this page run bare: wrong menu, no page config. Clearing
-    the flag and rerunning hands the run to streamlit_app.py, which keeps the URL's page.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-def arrived(page: str) -> bool:
-    """Record that this run shows ``page``; True on the first run of a visit to it (a new
-    session, or one coming from another page). Every page calls it first thing, so that a
-    page can re-read its link on arrival and only then: mid-visit, the browser's address can
-    lag behind the page's own updates to it."""
-    previous = st.session_state.get("atlas_page")
-    st.session_state["atlas_page"] = page
-    return previous != page
+from pages._session import dates
 
 
 @st.cache_resource(show_spinner=False)
 def units() -> gpd.GeoDataFrame:
     return load_units()
-
-
-@st.cache_resource(show_spinner=False)
-def dates() -> list[dt.date]:
-    return available_dates()
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,11 +68,3 @@ def history() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def change(earlier: dt.date, later: dt.date) -> Change:
     return compare_dates(units(), history(), earlier, later, lambda d: snapshot(d).occupied)
-
-
-def fit_top_padding() -> None:
-    """Less padding above the title, so the map starts above the fold at 1280x800, and
-    headline numbers small enough for five across at 1280 px."""
-    st.markdown("<style>.block-container{padding-top:2.2rem}"
-                "[data-testid=stMetricValue]{font-size:1.75rem}</style>",
-                unsafe_allow_html=True)

@@ -21,6 +21,7 @@ from geo.ingest import InputError
 from geo.ingest_control import ControlFile, read_control_file
 from geo.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
 from geo.snapshots import ATTRIBUTION
+from pages._session import OWN_DATA_KEY
 from pages._shared import ground, snapshot, units
 
 #: Derived data of this many files or live answers is kept per process.
@@ -63,7 +64,7 @@ def _source(kind: str, geometry, label: str, date: dt.date, attribution: str) ->
 
 def active() -> Source | None:
     """The visitor's own data, if the session uses it (re-derived if the process forgot)."""
-    source = st.session_state.get("atlas_source")
+    source = st.session_state.get(OWN_DATA_KEY)
     if source is not None and source.key not in _kept:
         _keep(source.key, st.session_state.atlas_source_geometry, source.date)
     return source
@@ -112,7 +113,7 @@ def _use_file() -> None:
         return
     date = control.date or dt.date.today()
     dated = control.date.isoformat() if control.date else "no date in the file"
-    st.session_state.atlas_source = _source(
+    st.session_state[OWN_DATA_KEY] = _source(
         "upload", control.geometry, f"{control.name} ({dated})", date,
         control.attribution or f"Occupied areas: {control.name}, a visitor's file")
     st.session_state.src_properties = control.properties[:20]
@@ -127,14 +128,14 @@ def _use_live() -> None:
                                                    "Showing the bundled snapshots.")
         return
     fetched = live.fetched_at
-    st.session_state.atlas_source = _source(
+    st.session_state[OWN_DATA_KEY] = _source(
         "live", live.occupied, f"DeepStateMap live, fetched {fetched:%Y-%m-%d %H:%M} UTC",
         fetched.date(), LIVE_ATTRIBUTION)
     st.session_state.src_message = ("notes", ())
 
 
 def _use_bundled() -> None:
-    st.session_state.atlas_source = None
+    st.session_state[OWN_DATA_KEY] = None
     st.session_state.src_message = None
 
 

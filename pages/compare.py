@@ -18,7 +18,8 @@ from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
 from geo.snapshots import snapshot_for
 from pages._outcomes import outcome_of
 from pages._sources import active, attribution, ground_of, source_key
-from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode, towns
+from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._shared import towns
 
 #: Presets that can be compared (a custom line is not kept in links).
 CHOICES = [p for p in PRESETS if p != "custom"]

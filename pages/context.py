@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.context import load_positions, load_timeline, parties
 from geo.scenarios import PRESET_TITLES
-from pages._shared import arrived, fit_top_padding, leave_pages_directory_mode
+from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"
 

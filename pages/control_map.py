@@ -1,64 +1,21 @@
-"""Control map: who holds what on a chosen date, computed beside the published figures."""
+"""Control map: who holds what on a chosen date, computed beside the published figures.
+
+The map comes first, from a page stored on disk when there is one (geo.map_documents), and
+only then are the modules behind the figures imported (pages/_control_details.py): in a new
+process they take about 1.5 s to import, which a first visitor would otherwise spend looking
+at an empty page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.evaluate import Evaluation
-from geo.export import scenario_geojson
-from geo.layers import base_map, control_layer, front_line_layer, occupied_layer
-from geo.offline import localize_assets
-from geo.published import published_for
-from geo.scenarios import Scenario
+from geo.map_documents import document_path, read_document
 from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import evaluation_on, slide_bytes
-from pages._prebuilt import Prebuilt, groups, prebuild
-from pages._presenter import keyboard_control, slide_title
-from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode, published,
-                           units)
-from pages._sources import (active, attribution, file_properties, ground_by_key, ground_of,
-                            snapshot_by_key, snapshot_of, source_key)
-from pages._sources import controls as data_controls
-
-#: Each snapshot's map script is about 0.3 MB; this many stay ready (every bundled date and a
-#: few visitors' files).
-DRAWINGS_KEPT = 64
-
-
-def headline(column, shares: pd.DataFrame, code: str, label: str, basis: str) -> None:
-    row = shares.set_index("iso_3166_2").loc[code]
-    column.metric(label, f"{row['occupied_pct']:.1f} %",
-                  help=f"{row['occupied_km2']:,.0f} of {row['area_km2']:,.0f} km², computed in "
-                       "an equal-area projection (EPSG:3035)")
-    column.caption(basis)
-    cited = published_for(published(), code)
-    column.caption("Published: " + ("; ".join(cited) if cited else "none collected"))
-
-
-def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
-    table = shares.copy()
-    names_uk = units().set_index("iso_3166_2")["name_uk"]
-    table.insert(2, "name_uk", table["iso_3166_2"].map(names_uk).fillna("Україна"))
-    table["published"] = ["; ".join(published_for(published(), code)) for code in table["iso_3166_2"]]
-    return table
-
-
-@st.cache_resource(show_spinner=False, max_entries=DRAWINGS_KEPT)
-def drawing(key: str, credit: str | None, basis: str) -> tuple[Prebuilt, ...]:
-    """The map's layers for the snapshot of ``key`` (an ISO date or a visitor's data key;
-    ``credit`` and ``basis`` name its source), scripted once for every rerun and visitor."""
-    current = snapshot_by_key(key)
-    layers = [control_layer(units(), current.shares, published(), current.date, basis),
-              occupied_layer(current.occupied, current.date, credit),
-              front_line_layer(current.line, current.line_km, current.date)]
-    for layer in layers:
-        localize_assets(layer)
-    return prebuild(layers)
+from pages._session import (arrived, dates, fit_top_padding, leave_pages_directory_mode,
+                            map_frame, uses_own_data)
 
 
 def read_link_once() -> None:
@@ -74,106 +31,26 @@ def read_link_once() -> None:
             st.session_state.cm_warning = f"date: {error}; showing the newest snapshot"
 
 
-def stop_presenting() -> None:
-    st.session_state.cm_present = False
-
-
 leave_pages_directory_mode()
 read_link_once()
 if "cm_warning" in st.session_state:
     st.warning(f"Link parameter ignored: {st.session_state.pop('cm_warning')}")
-with st.sidebar:
-    st.header("Ceasefire Atlas")
-    date = st.select_slider("Snapshot date", options=dates(), format_func=dt.date.isoformat,
-                            key="cm_date", help="Dated occupied-area snapshots from DeepStateMap")
-    tiles = st.toggle("Basemap tiles (needs internet)", value=False,
-                      help="OpenStreetMap tiles under the map; the map is complete without them.")
-    presenting = st.toggle("Presenter mode", key="cm_present",
-                           help="The map fills the screen; Escape leaves.")
-    data_controls()
-st.query_params.from_dict({"date": date.isoformat(), **({"present": "1"} if presenting else {})})
-
-current = snapshot_of(date)
-own = active()
-if own is not None:
-    date = current.date
-# Where the figures come from, for every caption: the bundled snapshot or the visitor's data.
-basis = f"Computed from {own.label}" if own else f"Computed from DeepStateMap, {date.isoformat()}"
-data_name = own.label if own else f"DeepStateMap {date.isoformat()}"
 fit_top_padding()
-if presenting:
-    shares = current.shares.set_index("iso_3166_2")["occupied_pct"]
-    title, leave = st.columns([20, 3], vertical_alignment="center")
-    with title:
-        slide_title(f"Territorial control in Ukraine, {date.isoformat()}",
-                    f"Held by Russia: {shares['UA']:.1f} % of Ukraine, Donetsk "
-                    f"{shares['UA-14']:.1f} %, Luhansk {shares['UA-09']:.1f} % · line of contact "
-                    f"{current.line_km:,.0f} km · Sources: {data_name}, Natural Earth")
-    leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
-else:
-    st.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
+date: dt.date = st.session_state.cm_date
+tiles: bool = st.session_state.get("cm_tiles", False)
+presenting: bool = st.session_state.cm_present
+own = uses_own_data()
+heading = st.container()
+if not own and not presenting:
+    heading.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
+# Keyed: presenter mode's style finds the map's frame by this container.
+map_area = st.container(key="atlas-map")
+stored = None if own else read_document(document_path(date, tiles=tiles, presenter=presenting))
+if stored is not None:
+    with map_area:
+        map_frame(stored)
 
-credit = attribution(date) if own else None
-st_folium(base_map(tiles=tiles, presenter=presenting), key="control_map",
-          feature_group_to_add=groups(drawing(source_key(date), credit, basis)),
-          use_container_width=True, height=600, returned_objects=[])
-if presenting:
-    keyboard_control()
-    st.stop()
-st.caption(f"{attribution(date)}. Boundaries: Natural Earth 10m admin-1 "
-           "(public domain). Shares computed in an equal-area projection (EPSG:3035)."
-           + (" Basemap © OpenStreetMap contributors, loaded from the internet: without a "
-              "connection the tiles stay blank and the map is still complete." if tiles else ""))
+import pages._control_details as details  # noqa: E402 (after the map: see the docstring)
 
-columns = st.columns(4)
-headline(columns[0], current.shares, "UA", "Ukraine held by Russia", basis)
-headline(columns[1], current.shares, "UA-14", "Donetsk Oblast", basis)
-headline(columns[2], current.shares, "UA-09", "Luhansk Oblast", basis)
-columns[3].metric("Line of contact", f"{current.line_km:,.0f} km",
-                  help="Occupied area's boundary that is neither state border nor coast, "
-                       "measured in UTM 36N (EPSG:32636)")
-columns[3].caption(basis)
-file_properties()
-
-st.subheader(f"Share of each unit held by Russia on {date.isoformat()}")
-st.dataframe(
-    unit_table(current.shares),
-    hide_index=True,
-    width="stretch",
-    height=35 * 29 + 3,  # all 28 rows without an inner scroll bar
-    column_config={
-        "iso_3166_2": st.column_config.TextColumn("ISO 3166-2"),
-        "name": st.column_config.TextColumn("Unit"),
-        "name_uk": st.column_config.TextColumn("Українською"),
-        "area_km2": st.column_config.NumberColumn("Area (km²)", format="%.0f"),
-        "occupied_km2": st.column_config.NumberColumn("Held by Russia (km²)", format="%.0f"),
-        "occupied_pct": st.column_config.NumberColumn("Held by Russia (%)", format="%.2f"),
-        "published": st.column_config.TextColumn("Published figures (source, as of)"),
-    },
-)
-st.caption(f"{basis} and Natural Earth boundaries, areas in EPSG:3035. Natural Earth "
-           "leaves out some water (Kherson Oblast's official area is about 8 % larger).")
-
-st.subheader("Export")
-key = source_key(date)
-# A visitor's own ground is prepared already; held here, because the process may forget it
-# (it keeps a few) before the download is clicked.
-held = ground_of(date) if own is not None else None
-
-
-def today() -> Evaluation:
-    # Made on a download's click, in a thread of its own (no session there), so the landing
-    # page need not prepare the snapshot's scenario ground.
-    return evaluation_on(held or ground_by_key(key), Scenario("freeze"))
-
-
-stem = f"ceasefire-atlas_control_{date.isoformat()}"
-left, middle, right = st.columns(3)
-left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}.csv",
-                     data=lambda: unit_table(current.shares).round(4).to_csv(index=False))
-middle.download_button(
-    "Occupied area and line of contact (GeoJSON)", mime="application/geo+json",
-    file_name=f"{stem}.geojson",
-    data=lambda: json.dumps(scenario_geojson(today()), ensure_ascii=False))
-right.download_button("Slide (PNG)", mime="image/png", file_name=f"{stem}.png",
-                      data=lambda: slide_bytes(today(), "png"))
+details.show(date, tiles=tiles, presenting=presenting, heading=heading, map_area=map_area,
+             drawn=stored is not None)

@@ -16,8 +16,8 @@ from geo.layers import OCCUPIED_HATCH
 from geo.names import UKRAINE, UNIT_NAMES
 from geo.offline import localize_assets
 from geo.snapshots import ATTRIBUTION
-from pages._shared import (arrived, change, dates, fit_top_padding, history,
-                           leave_pages_directory_mode, snapshot, units)
+from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._shared import change, history, snapshot, units
 
 DEFAULT_OBLASTS = ["UA-14", "UA-09", "UA-23", "UA-65", "UA-63"]
 CHART_HEIGHT = 280

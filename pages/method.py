@@ -17,8 +17,8 @@ from geo.published import published_vs_computed
 from geo.scenarios import (CLAIMED, DONBAS, PRESET_TITLES, PRESETS, SWAP_RETURNED,
                            TARGET_TOLERANCE_PCT)
 from geo.snapshots import ATTRIBUTION
-from pages._shared import (arrived, dates, fit_top_padding, leave_pages_directory_mode,
-                           published, snapshot)
+from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._shared import published, snapshot
 
 
 def names(codes: tuple[str, ...]) -> str:

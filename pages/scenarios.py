@@ -26,7 +26,7 @@ from geo.snapshots import SnapshotDateError, snapshot_for
 from pages._outcomes import OUTCOMES_KEPT, drawing, outcome, slide_bytes, tables_of
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_title
-from pages._shared import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
 
 @st.cache_resource(show_spinner=False)

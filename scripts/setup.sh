@@ -32,6 +32,9 @@ fi
 
 command -v npm >/dev/null || die "npm is missing (it fetches the map's Leaflet files): install Node.js and npm (Debian: apt-get install nodejs npm)"
 .venv/bin/python scripts/fetch_assets.py $([ "$what" = test ] && echo --test)
+# The newest snapshot's map page, so a new app process draws its first map at once.
+.venv/bin/python scripts/store_maps.py \
+  || say "could not store the newest map page; the app makes it on first use"
 
 if [ "$what" = test ]; then
   if [ ! -x /usr/bin/chromium ]; then

@@ -65,7 +65,9 @@ def running_app(log_path: Path):
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            # Its own map store: the first visit makes the pages, later ones read them.
+            env={**os.environ, "ATLAS_MAP_STORE": str(log_path.parent / "maps")})
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(url, process)

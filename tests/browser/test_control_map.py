@@ -113,3 +113,30 @@ def test_hovering_a_unit_shows_its_figures_and_sources_and_outlines_it(offline_p
     assert "Computed from DeepStateMap, 2026-01-06" in text
     assert "(BBC News, 2026-01-06)" in text
     assert frame.locator('path.leaflet-interactive[stroke="#000000"][stroke-width="3"]').count() == 1
+
+
+def map_zoom(frame) -> float:
+    return frame.evaluate("() => Object.values(window).find((v) => v instanceof L.Map).getZoom()")
+
+
+def test_the_readers_zoom_is_kept_when_the_date_changes(offline_page, app_url):
+    page = offline_page.page
+    page.goto(f"{app_url}/?date=2026-01-06")
+    frame = map_frame(page)
+    opening_zoom = map_zoom(frame)
+    frame.locator(".leaflet-control-zoom-in").click()
+    deadline = time.monotonic() + 10
+    while map_zoom(frame) == opening_zoom and time.monotonic() < deadline:
+        time.sleep(0.1)
+    zoomed = map_zoom(frame)
+    assert zoomed == opening_zoom + 1
+    outline_before = occupied_outline(frame)
+
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
+    slider.focus()
+    slider.press("Home")
+    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
+    deadline = time.monotonic() + 30
+    while occupied_outline(map_frame(page)) == outline_before and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert map_zoom(map_frame(page)) == zoomed

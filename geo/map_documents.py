@@ -1,0 +1,121 @@
+"""Finished control-map pages kept on disk, so that a new process can show its first map
+before it has loaded folium, pandas or geopandas (about 1.5 s on a 2-core machine).
+
+A stored page is named by what it was drawn from: the snapshot's date, the variant (basemap
+tiles, presenter mode) and a fingerprint of the code in geo/, the installed folium and the
+data files, so a change to any of them stores a new page instead of showing a stale one.
+Only the standard library is used here; the pages themselves are made by
+:func:`geo.layers.control_document`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import os
+import tempfile
+from pathlib import Path
+
+from geo.paths import DATA_DIR
+from geo.snapshots import snapshot_path
+
+#: Where the pages are kept: $ATLAS_MAP_STORE, else .cache/maps in the repository (ignored
+#: by git; made on first use).
+STORE_DIR = Path(os.environ.get("ATLAS_MAP_STORE")
+                 or Path(__file__).resolve().parent.parent / ".cache" / "maps")
+_CODE_DIR = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The geo/ sources and the folium release: what draws the page (fixed for a process)."""
+    digest = hashlib.sha256(importlib.metadata.version("folium").encode())
+    for source in sorted(_CODE_DIR.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _file_fingerprint(path: str, modified_ns: int, size: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _fingerprint_of(path: Path) -> str:
+    status = path.stat()
+    return _file_fingerprint(str(path), status.st_mtime_ns, status.st_size)
+
+
+def fingerprint(date: dt.date, data_dir: Path = DATA_DIR) -> str:
+    """What the control map of ``date`` is drawn from, as a hex digest: the code, the
+    snapshot's file and every file at the top of ``data_dir`` (boundaries, published
+    figures, ...). Files are re-read only when their size or modification time changes."""
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    inputs = [snapshot_path(date, data_dir), *sorted(p for p in data_dir.iterdir() if p.is_file())]
+    for path in inputs:
+        digest.update(path.name.encode() + b"\0" + _fingerprint_of(path).encode())
+    return digest.hexdigest()
+
+
+def document_path(date: dt.date, *, tiles: bool = False, presenter: bool = False,
+                  store: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
+    """Where the control map of the bundled snapshot of ``date`` in this variant is kept
+    (in ``store``, default :data:`STORE_DIR`)."""
+    store = store or STORE_DIR
+    variant = ("tiles" if tiles else "plain") + ("-presenter" if presenter else "")
+    return store / f"control_{date.isoformat()}_{variant}_{fingerprint(date, data_dir)[:20]}.html"
+
+
+def read_document(path: Path) -> str | None:
+    """The stored page at ``path``, or None if there is none (or it cannot be read)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def write_document(path: Path, page: str) -> bool:
+    """Store ``page`` at ``path`` whole or not at all (several processes may write the same
+    page), and drop the pages of the same date and variant drawn from older code or data.
+    False if the store cannot be written (a read-only deployment): the page is then made
+    again by each new process."""
+    stem = path.stem.rsplit("_", 1)[0]
+    scratch_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         suffix=".part", delete=False) as scratch:
+            scratch_name = scratch.name
+            scratch.write(page)
+        os.replace(scratch_name, path)
+        for older in path.parent.glob(f"{stem}_*.html"):
+            if older != path:
+                older.unlink(missing_ok=True)
+    except OSError:
+        if scratch_name is not None:
+            Path(scratch_name).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def store_page(date: dt.date, *, tiles: bool = False, presenter: bool = False,
+               store: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
+    """Make and store the control map page of the bundled snapshot of ``date``, unless it
+    is stored already; returns its path. This is what set-up does for the newest snapshot,
+    so that a new process can show its first map at once."""
+    path = document_path(date, tiles=tiles, presenter=presenter, store=store, data_dir=data_dir)
+    if path.exists():
+        return path
+    # Imported here, not above: reading a stored page must not load folium or geopandas.
+    from geo.boundaries import load_units
+    from geo.control import compute_snapshot
+    from geo.layers import control_document
+    from geo.published import load_published
+
+    units = load_units(data_dir)
+    page = control_document(units, compute_snapshot(date, units, data_dir),
+                            load_published(data_dir), tiles=tiles, presenter=presenter)
+    if not write_document(path, page):
+        raise OSError(f"cannot write the map page to {path.parent}")
+    return path

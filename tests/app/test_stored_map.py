@@ -1,0 +1,51 @@
+"""The control map's page: drawn from the store when it is there, else made and stored."""
+
+import datetime as dt
+import re
+
+import pytest
+
+import geo.map_documents as map_documents
+from geo.map_documents import document_path, store_page, write_document
+from tests.app.running import open_page
+
+DATE = dt.date(2026, 1, 6)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    from pages._control_details import bundled_document
+
+    monkeypatch.setattr(map_documents, "STORE_DIR", tmp_path / "app")
+    bundled_document.clear()  # as in a new process: nothing made yet
+    yield tmp_path / "app"
+    bundled_document.clear()
+
+
+def shown_page(at) -> str:
+    return at.get("iframe")[0].proto.srcdoc  # the map's (presenter mode adds a second)
+
+
+def without_ids(page: str) -> str:
+    """``page`` without folium's random element ids (each build draws new ones)."""
+    return re.sub(r"_[0-9a-f]{32}", "_ID", page)
+
+
+def test_a_stored_page_is_shown_as_it_is(store):
+    write_document(document_path(DATE), "<html>stored</html>")
+    assert shown_page(open_page("pages/control_map.py", date=DATE.isoformat())) == \
+        "<html>stored</html>"
+
+
+def test_without_a_stored_page_the_app_makes_and_stores_the_one_set_up_would(store, tmp_path):
+    shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat()))
+    set_up = store_page(DATE, store=tmp_path / "set-up").read_text(encoding="utf-8")
+    assert without_ids(shown) == without_ids(set_up)
+    assert document_path(DATE).read_text(encoding="utf-8") == shown
+
+
+def test_presenter_mode_has_a_page_of_its_own(store):
+    write_document(document_path(DATE), "<html>stored</html>")
+    at = open_page("pages/control_map.py", date=DATE.isoformat(), present="1")
+    assert "leaflet" in shown_page(at)
+    assert document_path(DATE, presenter=True).exists()
