@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from pages._assets import ensure_map_assets
+
 st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
+ensure_map_assets()
 navigation = st.navigation([
     st.Page("pages/control_map.py", title="Control map", default=True),
     st.Page("pages/scenarios.py", title="Ceasefire lines", url_path="scenarios"),

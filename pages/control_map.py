@@ -19,8 +19,9 @@ from pages._session import (arrived, dates, fit_top_padding, leave_pages_directo
 
 
 def read_link_once() -> None:
-    """Set the date and presenter mode from the URL the first time a session opens the page."""
-    if not arrived("control_map"):
+    """Set the date and presenter mode from the URL the first time a session opens the page
+    (or whenever they are missing: the light part below reads them before any widget)."""
+    if not arrived("control_map") and {"cm_date", "cm_present"} <= st.session_state.keys():
         return
     st.session_state.cm_present = st.query_params.get("present") == "1"
     st.session_state.cm_date = dates()[-1]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything Ceasefire Atlas needs on a fresh machine; idempotent and quick when done.
 # Usage: scripts/setup.sh app|test
-#   app : Python 3.11+ virtual environment in .venv, the package, the map assets (npm)
+#   app : Python 3.11+ virtual environment in .venv, the package, the map assets (npm registry)
 #   test: the same plus the test dependencies and Debian's Chromium for browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +30,8 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-command -v npm >/dev/null || die "npm is missing (it fetches the map's Leaflet files): install Node.js and npm (Debian: apt-get install nodejs npm)"
-.venv/bin/python scripts/fetch_assets.py $([ "$what" = test ] && echo --test)
+.venv/bin/python scripts/fetch_assets.py $([ "$what" = test ] && echo --test) \
+  || die "the map's Leaflet files come from the npm registry (registry.npmjs.org, or a mirror in \$NPM_REGISTRY): is it reachable?"
 # The newest snapshot's map page, so a new app process draws its first map at once.
 .venv/bin/python scripts/store_maps.py \
   || say "could not store the newest map page; the app makes it on first use"

@@ -1,0 +1,53 @@
+"""A host without the map's Leaflet files: a clear message, or a fetch at the first start."""
+
+import pytest
+
+import geo.vendor
+import pages._assets
+from geo.vendor import AssetFetchError, install
+from tests.app.running import open_page
+from tests.unit.test_vendor import fake_registry
+
+
+@pytest.fixture
+def empty_vendor(tmp_path, monkeypatch):
+    monkeypatch.setattr(geo.vendor, "VENDOR_DIR", tmp_path)
+    monkeypatch.setattr(pages._assets, "_failed", {})
+    return tmp_path
+
+
+def errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_missing_files_are_explained_and_nothing_is_fetched(empty_vendor, monkeypatch):
+    monkeypatch.delenv("ATLAS_FETCH_ASSETS", raising=False)
+    monkeypatch.setattr(pages._assets, "install", lambda **_: pytest.fail("fetched"))
+    at = open_page("pages/context.py")
+    assert any("Leaflet files are missing" in e and "ATLAS_FETCH_ASSETS=1" in e
+               for e in errors(at))
+
+
+def test_when_allowed_the_files_are_fetched_once_at_the_first_start(empty_vendor, monkeypatch):
+    monkeypatch.setenv("ATLAS_FETCH_ASSETS", "1")
+    fetch = fake_registry()
+    monkeypatch.setattr(pages._assets, "install", lambda **_: install(empty_vendor, fetch=fetch))
+    at = open_page("pages/context.py")
+    at.run()
+    assert errors(at) == []
+    assert len(fetch.asked) == 8
+
+
+def test_a_failed_fetch_is_shown_and_not_retried_on_every_run(empty_vendor, monkeypatch):
+    monkeypatch.setenv("ATLAS_FETCH_ASSETS", "1")
+    tries = []
+
+    def failing_install(**_):
+        tries.append(1)
+        raise AssetFetchError("leaflet@1.9.3: registry unreachable")
+
+    monkeypatch.setattr(pages._assets, "install", failing_install)
+    at = open_page("pages/context.py")
+    at.run()
+    assert any("registry unreachable" in e for e in errors(at))
+    assert len(tries) == 1
