@@ -48,6 +48,21 @@ def test_the_map_draws_all_27_units_with_no_internet(offline_page, app_url, arti
     assert offline_page.blocked == []
 
 
+def first_date_drawn(page, outline_before: str, timeout_s: float = 30) -> bool:
+    """Move the date slider to the first snapshot; whether the map then drew another
+    occupied area than ``outline_before`` within ``timeout_s``."""
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
+    slider.focus()
+    slider.press("Home")
+    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
+    deadline = time.monotonic() + timeout_s
+    while occupied_outline(map_frame(page)) == outline_before:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.25)
+    return True
+
+
 def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, artifacts):
     page = offline_page.page
     page.goto(app_url)
@@ -57,15 +72,7 @@ def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, 
     table.scroll_into_view_if_needed()
     table_before = table.screenshot()
 
-    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
-    slider.focus()
-    slider.press("Home")
-    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
-
-    deadline = time.monotonic() + 30
-    while occupied_outline(map_frame(page)) == outline_before and time.monotonic() < deadline:
-        time.sleep(0.25)
-    assert occupied_outline(map_frame(page)) != outline_before
+    assert first_date_drawn(page, outline_before)
     table.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     assert table.screenshot() != table_before
@@ -132,11 +139,5 @@ def test_the_readers_zoom_is_kept_when_the_date_changes(offline_page, app_url):
     assert zoomed == opening_zoom + 1
     outline_before = occupied_outline(frame)
 
-    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
-    slider.focus()
-    slider.press("Home")
-    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
-    deadline = time.monotonic() + 30
-    while occupied_outline(map_frame(page)) == outline_before and time.monotonic() < deadline:
-        time.sleep(0.25)
+    assert first_date_drawn(page, outline_before)
     assert map_zoom(map_frame(page)) == zoomed
