@@ -1,8 +1,10 @@
-"""folium layers for the control map, one small builder per layer.
+"""folium layers for the control map, one small builder per layer, and the base map the
+other pages draw on.
 
 Every layer is a :class:`folium.FeatureGroup`, so streamlit-folium can swap it in place
-(``feature_group_to_add``) while the base map stays put. Each group carries the source and
-date of what it draws as a Leaflet attribution, shown in the map's corner.
+(``feature_group_to_add``) while the base map stays put; the control map's three are put in
+a page of their own by :func:`control_document`. Each group carries the source and date of
+what it draws as a Leaflet attribution, shown in the map's corner.
 """
 
 from __future__ import annotations

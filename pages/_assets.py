@@ -19,11 +19,15 @@ TIMEOUT_S = 20
 
 _lock = threading.Lock()
 _failed: dict[str, float | str] = {}
+_ready: list[bool] = []  # once complete, the folder is not looked at again in this process
 
 
 def ensure_map_assets() -> None:
     """Make sure ``static/vendor/`` is complete, or say why the maps cannot be drawn."""
+    if _ready:
+        return
     if installed():
+        _ready.append(True)
         return
     if os.environ.get("ATLAS_FETCH_ASSETS") != "1":
         st.error("The map's Leaflet files are missing from static/vendor/, so the maps stay "
@@ -39,6 +43,7 @@ def ensure_map_assets() -> None:
                 try:
                     install(timeout_s=TIMEOUT_S)
                     _failed.clear()
+                    _ready.append(True)
                     return
                 except (AssetFetchError, OSError) as error:
                     _failed.update(at=time.monotonic(), why=str(error))

@@ -1,6 +1,6 @@
 """What every page needs before any data: navigation, arrival, layout and the snapshot
-dates. Only Streamlit and the standard library are imported here, so a page can draw its
-first map before pandas, geopandas and folium are loaded (about 1.5 s in a new process)."""
+dates. Nothing here imports pandas, geopandas or folium (about 1.5 s in a new process), so a
+page can draw its first map before they are loaded."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from geo.snapshots import available_dates
 
 #: Where a session keeps the visitor's own data, if any (set by pages/_sources.py).
 OWN_DATA_KEY = "atlas_source"
-#: Height of a page's map frame (px), but in presenter mode.
+#: Height of a page's map frame (px), outside presenter mode.
 MAP_HEIGHT_PX = 600
 
 
@@ -60,5 +60,6 @@ def uses_own_data() -> bool:
 
 
 def map_frame(page: str) -> None:
-    """A finished map page (:func:`geo.layers.control_document`) in a frame the page's width."""
+    """A finished map page (e.g. :func:`geo.layers.control_document`) in a frame as wide
+    as the page."""
     st.iframe(page, height=MAP_HEIGHT_PX)

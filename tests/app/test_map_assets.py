@@ -13,6 +13,7 @@ from tests.unit.test_vendor import fake_registry
 def empty_vendor(tmp_path, monkeypatch):
     monkeypatch.setattr(geo.vendor, "VENDOR_DIR", tmp_path)
     monkeypatch.setattr(pages._assets, "_failed", {})
+    monkeypatch.setattr(pages._assets, "_ready", [])
     return tmp_path
 
 

@@ -63,3 +63,9 @@ def test_names_in_the_tooltip_are_text_not_html():
 def test_the_tooltip_names_a_visitors_own_data_as_the_basis():
     assert "Computed from my-lines.geojson" in \
         features("Computed from my-lines.geojson")[0]["properties"]["tooltip"]
+
+
+def test_a_visitors_file_name_in_the_tooltip_is_text_not_html():
+    tooltip = features('Computed from <img src=x onerror=alert(1)>.geojson')[0]["properties"]
+    assert "<img" not in tooltip["tooltip"]
+    assert "&lt;img src=x onerror=alert(1)&gt;.geojson" in tooltip["tooltip"]
