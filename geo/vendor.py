@@ -118,8 +118,10 @@ def check_integrity(data: bytes, integrity: str) -> None:
         raise AssetFetchError(message)
 
 
-def download(package: str, version: str, timeout_s: float = 30) -> bytes:
-    """A package's tarball from the registry, checked against :data:`INTEGRITY`."""
+def download(package: str, version: str, timeout_s: float = 30,
+             integrity: str | None = None) -> bytes:
+    """A package's tarball from the registry, checked against ``integrity`` (default: its
+    entry in :data:`INTEGRITY`)."""
     url = tarball_url(package, version)
     try:
         with urllib.request.urlopen(url, timeout=timeout_s) as response:
@@ -128,7 +130,7 @@ def download(package: str, version: str, timeout_s: float = 30) -> bytes:
         message = f"{package}@{version}: {url}: {error}"
         raise AssetFetchError(message) from error
     try:
-        check_integrity(data, INTEGRITY[(package, version)])
+        check_integrity(data, integrity or INTEGRITY[(package, version)])
     except AssetFetchError as error:
         raise AssetFetchError(f"{package}@{version}: {error}") from None
     return data

@@ -20,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.vendor import (VENDOR_DIR, AssetFetchError, check_integrity, install,  # noqa: E402
-                        installed, tarball_url)
+from geo.vendor import VENDOR_DIR, AssetFetchError, download, install, installed  # noqa: E402
 
 #: Test tools: package, version, its published sha512, file in the package, where it goes.
 TEST_TOOLS = (("axe-core", "4.10.3",
@@ -30,14 +29,10 @@ TEST_TOOLS = (("axe-core", "4.10.3",
 
 
 def fetch_test_tools() -> None:
-    import urllib.request
-
     for package, version, integrity, member, target in TEST_TOOLS:
         if target.exists():
             continue
-        with urllib.request.urlopen(tarball_url(package, version), timeout=60) as response:
-            data = response.read()
-        check_integrity(data, integrity)
+        data = download(package, version, timeout_s=60, integrity=integrity)
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
             source = tar.extractfile(f"package/{member}")
             if source is None:
