@@ -32,7 +32,7 @@ DOCUMENTS_KEPT = 64
 @st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
 def bundled_document(date: dt.date, tiles: bool, presenter: bool) -> str:
     """The map page of the bundled snapshot of ``date``, also stored on disk for the next
-    process (``python -m geo maps`` stores the newest at set-up)."""
+    process (set-up stores the newest: scripts/store_maps.py)."""
     page = control_document(units(), snapshot(date), published(), tiles=tiles,
                             presenter=presenter)
     write_document(document_path(date, tiles=tiles, presenter=presenter), page)
