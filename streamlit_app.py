@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._assets import ensure_map_assets
+from pages._dates import data_age
 
 st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
 ensure_map_assets()
@@ -14,4 +15,5 @@ navigation = st.navigation([
     st.Page("pages/context.py", title="Context", url_path="context"),
     st.Page("pages/method.py", title="Sources and method", url_path="method"),
 ])
+data_age()  # how old the data is, in every page's sidebar
 navigation.run()

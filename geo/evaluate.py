@@ -18,7 +18,7 @@ from geo.towns import load_towns
 
 @dataclass(frozen=True)
 class Evaluation:
-    """A scenario applied to the snapshot of ``ground.date``."""
+    """A scenario applied to the line of ``ground.date`` (a shipped map's day)."""
 
     scenario: Scenario
     ground: Ground
@@ -28,7 +28,9 @@ class Evaluation:
 
 def evaluate(scenario: Scenario, date: dt.date | None = None,
              data_dir: Path = DATA_DIR) -> Evaluation:
-    """Apply ``scenario`` to the newest snapshot on or before ``date`` (default: newest).
+    """Apply ``scenario`` to the line of the newest shipped map on or before ``date``
+    (default: the newest); ``evaluation.ground.date`` names that map's day, which is ``date``
+    itself only when its geometry ships (:mod:`geo.cadence`).
 
     Raises :class:`geo.snapshots.SnapshotDateError` or :class:`geo.scenarios.ScenarioError`.
     """

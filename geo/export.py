@@ -1,4 +1,5 @@
-"""Exports of a scenario's outcome: its zones and lines as GeoJSON, its per-oblast table as CSV."""
+"""Exports of a scenario's outcome: its zones and lines as GeoJSON, its per-oblast table as
+CSV, both with the time to take what it hands over (:mod:`geo.proposal_time`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from geo.evaluate import Evaluation
 from geo.impact import BY_OBLAST_COLUMNS, Impact
 from geo.occupied import polygonal
 from geo.params import to_query
+from geo.proposal_time import ProposalTime, as_payload, csv_columns, evaluation_time
 from geo.projection import area_km2, to_display
 from geo.scenarios import LINE_LABELS, Line
 from geo.snapshots import ATTRIBUTION
@@ -27,7 +29,7 @@ COORDINATE_DECIMALS = 5
 PCT_DECIMALS = 3
 KM2_DECIMALS = 1
 PCT_COLUMNS = ("pct_before", "pct_after")
-KM2_COLUMNS = ("to_russia_km2", "to_ukraine_km2", "dmz_km2")
+KM2_COLUMNS = ("to_russia_km2", "to_ukraine_km2", "dmz_km2", "from_ukraine_km2")
 
 
 def _lonlat(geometry: BaseGeometry) -> dict[str, Any]:
@@ -64,13 +66,17 @@ def _line_feature(line: Line) -> dict[str, Any]:
                                     "length_km": round(line.geometry.length / M_PER_KM, 1)})
 
 
-def scenario_geojson(evaluation: Evaluation) -> dict[str, Any]:
+def scenario_geojson(evaluation: Evaluation, *,
+                     time: ProposalTime | None = None) -> dict[str, Any]:
     """A scenario's zones and lines as a GeoJSON FeatureCollection (EPSG:4326, RFC 7946).
 
     Parameters
     ----------
     evaluation
         From :func:`geo.evaluate.evaluate`; its geometries are in EPSG:32636.
+    time
+        Its time to take (:func:`geo.proposal_time.proposal_time`); default: computed on
+        the shipped daily series (:func:`geo.proposal_time.evaluation_time`).
 
     Returns
     -------
@@ -83,9 +89,14 @@ def scenario_geojson(evaluation: Evaluation) -> dict[str, Any]:
         ``kind`` (see :class:`geo.scenarios.Line`), ``label`` and ``length_km`` (km,
         measured in EPSG:32636, to 0.1). Top-level members: ``preset``, ``params`` (as in
         the app's links, see :func:`geo.params.to_query`), ``snapshot_date`` (YYYY-MM-DD),
-        ``attribution`` (a list of sources, to be shown with any map made from it) and
-        ``generated_by``.
+        ``attribution`` (a list of sources, to be shown with any map made from it),
+        ``generated_by`` and ``time_to_take``: what ``python -m geo scenario --format json``
+        gives under that name (:func:`geo.proposal_time.as_payload`: ``meaning``,
+        ``caveat`` and one entry per window of 3, 6 and 12 months, with months, the day
+        implied and each oblast's km2 and km2 per month).
     """
+    if time is None:
+        time = evaluation_time(evaluation)
     query = to_query(evaluation.scenario, None)
     return {
         "type": "FeatureCollection",
@@ -94,21 +105,41 @@ def scenario_geojson(evaluation: Evaluation) -> dict[str, Any]:
         "snapshot_date": evaluation.ground.date.isoformat(),
         "attribution": list(SOURCES),
         "generated_by": GENERATED_BY,
+        "time_to_take": as_payload(time),
         "features": [*_zone_features(evaluation),
                      *(_line_feature(line) for line in evaluation.zones.lines)],
     }
 
 
-def impact_csv(impact: Impact) -> str:
+def impact_csv(impact: Impact, *, time: ProposalTime | None = None) -> str:
     """The per-oblast table of a scenario's impact as CSV text.
 
     The first line is the header ``iso_3166_2,name,pct_before,pct_after,to_russia_km2,
-    to_ukraine_km2,dmz_km2``, then one row per unit (27, by ISO 3166-2 code); no comment
-    lines, so any CSV reader takes it as is. Shares are percent of the unit's area (0-100)
-    held by Russia before and after, to :data:`PCT_DECIMALS` places; areas are km2
-    (EPSG:3035) of the unit that go to Russia, return to Ukraine or fall in the
-    demilitarised zone, to :data:`KM2_DECIMALS` place. Line endings are ``\\n``.
+    to_ukraine_km2,dmz_km2,from_ukraine_km2`` (then the time-to-take columns below, when
+    ``time`` is given), then one row per unit (27, by ISO 3166-2 code); no comment lines, so
+    any CSV reader takes it as is. Shares are percent of the unit's area (0-100) held by
+    Russia before and after, to :data:`PCT_DECIMALS` places; areas are km2 (EPSG:3035) of
+    the unit that go to Russia, return to Ukraine, fall in the demilitarised zone, or that
+    Ukraine gives up (to Russia or to the zone), to :data:`KM2_DECIMALS` place. Line
+    endings are ``\\n``.
+
+    With ``time``, for each window of N = 3, 6 and 12 months (:func:`geo.proposal_time.
+    csv_columns`): ``pace_Nm_window`` (first/last held day, an ISO 8601 interval),
+    ``pace_Nm_km2_per_month`` (Russia's net pace in the unit), ``months_to_take_Nm`` (empty
+    when not at this pace) and ``taken_by_Nm`` (YYYY-MM-DD, or "not at this pace"), filled
+    on the rows of the units where the scenario hands Russia ground and empty on the others.
+    The whole handover is taken when its slowest unit is: the latest ``taken_by_Nm``
+    (the units "not at this pace" apart), as ``python -m geo scenario`` says.
     """
     table = impact.by_oblast[BY_OBLAST_COLUMNS].round(
         {**dict.fromkeys(PCT_COLUMNS, PCT_DECIMALS), **dict.fromkeys(KM2_COLUMNS, KM2_DECIMALS)})
+    if time is not None:
+        table = table.join(csv_columns(time), on="iso_3166_2")
     return table.to_csv(index=False, lineterminator="\n")
+
+
+def scenario_csv(evaluation: Evaluation, *, time: ProposalTime | None = None) -> str:
+    """:func:`impact_csv` of ``evaluation`` with its time to take (default: computed on the
+    shipped daily series, :func:`geo.proposal_time.evaluation_time`)."""
+    return impact_csv(evaluation.impact,
+                      time=evaluation_time(evaluation) if time is None else time)

@@ -27,6 +27,7 @@ from shapely.geometry.polygon import orient
 from geo.crs import M_PER_KM
 from geo.evaluate import Evaluation
 from geo.export import SOURCES
+from geo.proposal_time import PACE_SOURCE, ProposalTime, compact, evaluation_time, pace_windows
 from geo.scenario_layers import LINE_STYLES, RUSSIAN_FILL, UKRAINIAN_FILL, ZONE_COLOR
 from geo.scenarios import LINE_LABELS, PRESET_TITLES, PRESETS, Scenario
 
@@ -51,9 +52,14 @@ SCENARIO_LINE_PT = 3.0
 SCALE_STEPS_KM = (20, 50, 100, 200, 500, 1000)
 
 #: Where the parts sit, in figure fractions (0-1, origin bottom left).
-MAP_RECT = (0.015, 0.085, 0.655, 0.745)
+MAP_RECT = (0.015, 0.155, 0.655, 0.675)
 PANEL_X = 0.69
-
+#: The panel's figures: where the first label sits and how far apart they are.
+PANEL_TOP, PANEL_STEP = 0.46, 0.085
+#: Baselines of the lines under the map: the time to take (up to two lines of TIME_CHARS
+#: characters), then the footer's three.
+TIME_Y, FOOTER_Y = 0.097, (0.069, 0.042, 0.015)
+TIME_CHARS = 125
 
 def _polygon_path(geometry: BaseGeometry) -> MplPath:
     """A (multi)polygon as one matplotlib path, holes included.
@@ -226,30 +232,44 @@ def _headline_numbers(evaluation: Evaluation) -> list[tuple[str, str]]:
     ]
 
 
+def time_line(time: ProposalTime) -> str:
+    """The slide's one line on the time to take: the 6-month figure and the range across
+    the 3-12 month windows (:func:`geo.proposal_time.compact`)."""
+    return compact(time) + "."
+
+
 def _draw_panel(fig: Figure, evaluation: Evaluation) -> None:
     fig.legend(handles=_legend_handles(evaluation), loc="upper left",
                bbox_to_anchor=(PANEL_X - 0.008, 0.84), fontsize=LEGEND_PT, frameon=False,
                title="Under this scenario", title_fontsize=LEGEND_PT + 1,
                alignment="left", handlelength=3.0)
-    y = 0.415
+    y = PANEL_TOP
     for label, value in _headline_numbers(evaluation):
         fig.text(PANEL_X, y, label, fontsize=LABEL_PT, color="#444444", va="bottom")
         fig.text(PANEL_X, y - 0.005, value, fontsize=NUMBER_PT, fontweight="bold", va="top")
-        y -= 0.09
+        y -= PANEL_STEP
 
 
-def _draw_footer(fig: Figure, evaluation: Evaluation) -> None:
-    fig.text(0.015, 0.045,
+def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime) -> None:
+    fig.text(0.015, TIME_Y, textwrap.fill(time_line(time), width=TIME_CHARS),
+             fontsize=SUBTITLE_PT, fontweight="bold", va="bottom")
+    fig.text(0.015, FOOTER_Y[0],
+             f"Time to take: each oblast's net pace over {pace_windows(time)}, "
+             f"{PACE_SOURCE} (EPSG:3035); a straight-line extrapolation, not a forecast.",
+             fontsize=FOOTER_PT, color="#333333", va="bottom")
+    fig.text(0.015, FOOTER_Y[1],
              f"Control as of {_long_date(evaluation.ground.date)} "
              f"(snapshot {evaluation.ground.date.isoformat()}). Areas in km² (EPSG:3035), "
              "lengths in km (UTM 36N). Zones and lines drawn by Ceasefire Atlas.",
              fontsize=FOOTER_PT, color="#333333", va="bottom")
-    fig.text(0.015, 0.015, "Sources: " + "; ".join(SOURCES) + ".", fontsize=FOOTER_PT,
+    fig.text(0.015, FOOTER_Y[2], "Sources: " + "; ".join(SOURCES) + ".", fontsize=FOOTER_PT,
              color="#333333", va="bottom")
 
 
-def scenario_figure(evaluation: Evaluation, *, title: str | None = None) -> Figure:
-    """A static map of a scenario for slides: zones, lines, legend, scale, figures, sources.
+def scenario_figure(evaluation: Evaluation, *, title: str | None = None,
+                    time: ProposalTime | None = None) -> Figure:
+    """A static map of a scenario for slides: zones, lines, legend, scale, figures, the time
+    to take what it hands over, sources.
 
     Parameters
     ----------
@@ -258,6 +278,10 @@ def scenario_figure(evaluation: Evaluation, *, title: str | None = None) -> Figu
     title
         The heading; default: the preset's short name and the snapshot's date
         (:func:`default_title`).
+    time
+        Its time to take (:func:`geo.proposal_time.proposal_time`), shown in one line
+        under the map (:func:`time_line`) with its source and caveat in the footer;
+        default: computed on the shipped daily series.
 
     Returns
     -------
@@ -268,8 +292,9 @@ def scenario_figure(evaluation: Evaluation, *, title: str | None = None) -> Figu
     fig = Figure(figsize=FIGSIZE_IN, dpi=PNG_DPI, facecolor="white")
     _draw_heading(fig, evaluation, default_title(evaluation) if title is None else title)
     _draw_map(fig, evaluation)
+    time = evaluation_time(evaluation) if time is None else time
     _draw_panel(fig, evaluation)
-    _draw_footer(fig, evaluation)
+    _draw_footer(fig, evaluation, time)
     return fig
 
 

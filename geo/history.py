@@ -1,9 +1,12 @@
-"""How control changed across the dated snapshots: shares over time, ground changing hands."""
+"""How control changed over time: shares on every held day (from the daily series or
+computed from snapshots), the runs of consecutive held days a chart may join, and the
+ground that changed hands between two shipped maps."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -11,8 +14,9 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.boundaries import unit_areas_km2
 from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
-from geo.names import UKRAINE
+from geo.names import UKRAINE, UKRAINE_NAMES
 from geo.occupied import polygonal
 from geo.projection import project
 from geo.shares import SHARE_COLUMNS, control_shares
@@ -56,6 +60,72 @@ def share_history(
     if not tables:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     return pd.concat(tables, ignore_index=True)[HISTORY_COLUMNS]
+
+
+def series_history(series: pd.DataFrame, units: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The daily series in the shape of :func:`share_history`, without computing a share.
+
+    Parameters
+    ----------
+    series
+        :func:`geo.series.load_series` (date, iso_3166_2, occupied_km2, occupied_pct).
+    units
+        The units its figures were computed on, with columns iso_3166_2 and name, any CRS:
+        they give each row its name and area_km2 (EPSG:3035; Ukraine's is their sum).
+
+    Returns
+    -------
+    Long table with columns :data:`HISTORY_COLUMNS`, one row per held day and unit, by date
+    and then in the order of ``units`` with Ukraine ("UA") last; a day the series lacks has
+    no rows (a gap stays a gap).
+    """
+    codes = [*units["iso_3166_2"], UKRAINE]
+    areas = unit_areas_km2(units)
+    names = dict(zip(codes, [*units["name"], UKRAINE_NAMES[0]]))
+    area_of = dict(zip(codes, [*areas, sum(areas)]))
+    rows = series[series["iso_3166_2"].isin(codes)]
+    order = rows["iso_3166_2"].map({code: at for at, code in enumerate(codes)})
+    rows = rows.assign(_order=order).sort_values(["date", "_order"], kind="stable")
+    table = rows.assign(name=rows["iso_3166_2"].map(names),
+                        area_km2=rows["iso_3166_2"].map(area_of))
+    return table[HISTORY_COLUMNS].reset_index(drop=True)
+
+
+def day_shares(history: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """One day of a history table (:func:`share_history`, :func:`series_history`) in the
+    shape of :func:`geo.shares.control_shares`: columns SHARE_COLUMNS, Ukraine last.
+
+    Raises
+    ------
+    ValueError
+        If ``history`` holds no row of ``day``.
+    """
+    rows = history[history["date"] == day]
+    if rows.empty:
+        message = f"no shares for {day.isoformat()} in the history table"
+        raise ValueError(message)
+    return rows[SHARE_COLUMNS].reset_index(drop=True)
+
+
+def held_runs(days: Sequence[dt.date]) -> list[int]:
+    """For each of ``days`` (sorted, no repeats), the number of its run of consecutive days:
+    0 for the first run, and one more after each gap (a day missing in between). A chart
+    joins the days of one run only, so a missing day is never drawn as a segment."""
+    runs, run = [], 0
+    for at, day in enumerate(days):
+        if at and (day - days[at - 1]).days > 1:
+            run += 1
+        runs.append(run)
+    return runs
+
+
+def gaps_text(gaps: Sequence[tuple[dt.date, dt.date]]) -> str:
+    """Gaps (first, last missing day) as words, e.g. "2024-08-18 to 2024-08-19, 2025-01-01";
+    "none" when there are none (see :func:`geo.series.missing_days`)."""
+    if not gaps:
+        return "none"
+    return ", ".join(first.isoformat() if first == last
+                     else f"{first.isoformat()} to {last.isoformat()}" for first, last in gaps)
 
 
 def change_between(earlier: BaseGeometry, later: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:
@@ -102,9 +172,15 @@ class Change:
     gained_km2, regained_km2
         Their areas in km2 (EPSG:3035).
     by_unit
-        Columns :data:`CHANGE_COLUMNS`: share held by Russia on each date (percent 0-100),
-        its change in percentage points, and km2 gained, regained and net (gained minus
-        regained) within each unit; the last row is "UA" for Ukraine. Treat as read-only.
+        Columns :data:`CHANGE_COLUMNS`: share held by Russia on each of the days
+        ``shares_earlier`` and ``shares_later`` (percent 0-100), its change in percentage
+        points, and km2 gained, regained and net (gained minus regained) within each unit
+        between ``earlier`` and ``later``; the last row is "UA" for Ukraine. Treat as
+        read-only.
+    shares_earlier, shares_later
+        The days of by_unit's shares: ``earlier`` and ``later`` unless
+        :func:`with_shares_of` set other days (the held days a page shows, when the ground
+        that changed hands is measured between the nearest shipped maps).
     """
 
     earlier: dt.date
@@ -114,6 +190,14 @@ class Change:
     gained_km2: float
     regained_km2: float
     by_unit: pd.DataFrame
+    shares_earlier: dt.date | None = None
+    shares_later: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.shares_earlier is None:
+            object.__setattr__(self, "shares_earlier", self.earlier)
+        if self.shares_later is None:
+            object.__setattr__(self, "shares_later", self.later)
 
     @property
     def net_km2(self) -> float:
@@ -122,11 +206,7 @@ class Change:
 
 
 def _shares_on(history: pd.DataFrame, date: dt.date) -> pd.DataFrame:
-    rows = history[history["date"] == date]
-    if rows.empty:
-        message = f"no shares for {date.isoformat()} in the history table"
-        raise ValueError(message)
-    return rows.set_index("iso_3166_2")
+    return day_shares(history, date).set_index("iso_3166_2")
 
 
 def compare_dates(
@@ -177,6 +257,31 @@ def compare_dates(
     return Change(earlier=earlier, later=later, gained=gained, regained=regained,
                   gained_km2=gained_km2, regained_km2=regained_km2,
                   by_unit=table[CHANGE_COLUMNS])
+
+
+def with_shares_of(change: Change, history: pd.DataFrame, earlier: dt.date,
+                   later: dt.date) -> Change:
+    """``change`` with the shares of its table taken from the days ``earlier`` and
+    ``later`` of ``history``; the ground that changed hands (and its km2) stays that
+    between ``change.earlier`` and ``change.later``. Cheap: no geometry is touched.
+
+    Raises
+    ------
+    ValueError
+        If ``earlier`` is after ``later``, or either day is missing from ``history``.
+    """
+    if earlier > later:
+        message = (f"the earlier day {earlier.isoformat()} is after the later day "
+                   f"{later.isoformat()}")
+        raise ValueError(message)
+    before, after = _shares_on(history, earlier), _shares_on(history, later)
+    table = change.by_unit.copy()
+    codes = table["iso_3166_2"]
+    table["pct_earlier"] = before["occupied_pct"].reindex(codes).values
+    table["pct_later"] = after["occupied_pct"].reindex(codes).values
+    table["change_pp"] = table["pct_later"] - table["pct_earlier"]
+    return dataclasses.replace(change, by_unit=table[CHANGE_COLUMNS], shares_earlier=earlier,
+                               shares_later=later)
 
 
 def changed_units(change: Change, *, min_km2: float = 0.5) -> pd.DataFrame:

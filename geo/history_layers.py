@@ -54,9 +54,14 @@ def units_layer(units: gpd.GeoDataFrame, change: Change) -> folium.FeatureGroup:
     """The 27 units in a neutral fill, each with a tooltip of its share on both dates.
 
     ``units``: EPSG:4326, columns iso_3166_2 and name; ``change`` as from
-    :func:`geo.history.compare_dates`.
+    :func:`geo.history.compare_dates` (or :func:`geo.history.with_shares_of`: the shares
+    are then of its shares days, the ground moved of its map days).
     """
     by_code = change.by_unit.set_index("iso_3166_2")
+    # The ground moved is measured between the maps drawn; say so when the shares are of
+    # other (held) days.
+    maps = ("" if (change.shares_earlier, change.shares_later) == (change.earlier, change.later)
+            else f" (maps of {change.earlier.isoformat()} and {change.later.isoformat()})")
     features = []
     for unit in units.itertuples():
         row = by_code.loc[unit.iso_3166_2]
@@ -64,10 +69,10 @@ def units_layer(units: gpd.GeoDataFrame, change: Change) -> folium.FeatureGroup:
             "type": "Feature",
             "properties": {
                 "name": unit.name,
-                "held": f"{row['pct_earlier']:.1f} % on {change.earlier.isoformat()}, "
-                        f"{row['pct_later']:.1f} % on {change.later.isoformat()}",
+                "held": f"{row['pct_earlier']:.1f} % on {change.shares_earlier.isoformat()}, "
+                        f"{row['pct_later']:.1f} % on {change.shares_later.isoformat()}",
                 "moved": f"+{row['gained_km2']:,.0f} km² to Russia, "
-                         f"{row['regained_km2']:,.0f} km² back to Ukraine",
+                         f"{row['regained_km2']:,.0f} km² back to Ukraine{maps}",
             },
             "geometry": shapely.geometry.mapping(unit.geometry),
         })

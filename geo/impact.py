@@ -13,7 +13,7 @@ from geo.pieces import Change
 from geo.towns import sides
 
 BY_OBLAST_COLUMNS = ["iso_3166_2", "name", "pct_before", "pct_after", "to_russia_km2",
-                     "to_ukraine_km2", "dmz_km2"]
+                     "to_ukraine_km2", "dmz_km2", "from_ukraine_km2"]
 TOWN_COLUMNS = ["name", "iso_3166_2", "population", "population_year", "population_source",
                 "side_before", "side_after"]
 
@@ -65,7 +65,13 @@ def _by_oblast(ground: Ground, change: Change) -> pd.DataFrame:
                      "pct_after": min(100.0, max(0.0, 100.0 * after / area)),
                      "to_russia_km2": change.gained.km2_in(code),
                      "to_ukraine_km2": change.to_ukraine.km2_in(code),
-                     "dmz_km2": change.dmz.km2_in(code)})
+                     "dmz_km2": change.dmz.km2_in(code),
+                     # Ukrainian-held today, not after: to Russia, or into the zone (the
+                     # zone less what of it was Russian-held, which Russia loses).
+                     "from_ukraine_km2": max(0.0, change.gained.km2_in(code)
+                                             + change.dmz.km2_in(code)
+                                             - change.lost.km2_in(code)
+                                             + change.to_ukraine.km2_in(code))})
     return pd.DataFrame(rows, columns=BY_OBLAST_COLUMNS)
 
 

@@ -1,4 +1,4 @@
-"""A view (scenario and date) to and from URL query parameters, so a link reopens it.
+"""A view (scenario and day) to and from URL query parameters, so a link reopens it.
 
 Parsing never raises: a malformed value gives a warning and that parameter's default.
 """
@@ -29,8 +29,9 @@ QUERY_KEYS = ("preset", "date", "ua_km", "ru_km", "shift_km", "oblasts", "target
 
 @dataclass(frozen=True)
 class View:
-    """What a link shows: a scenario (without a custom line), a requested date (None = the
-    newest snapshot), and the warnings met while reading it."""
+    """What a link shows: a scenario (without a custom line), the day asked for (None = the
+    newest day held; any day, held or not: the page resolves it against the held and the
+    shipped days, see :func:`geo.series.choose_day`), and the warnings met while reading it."""
 
     scenario: Scenario
     date: dt.date | None = None

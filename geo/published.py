@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -35,55 +36,55 @@ def published_for(table: pd.DataFrame, area: str) -> list[str]:
 
 #: Columns of :func:`published_vs_computed`.
 COMPARISON_COLUMNS = ["area", "name", "published_pct", "published_as_of", "source",
-                      "computed_pct", "snapshot_date", "difference_pts"]
+                      "computed_pct", "day", "difference_pts"]
 
 
-def nearest_snapshot(date: dt.date, dates: Sequence[dt.date]) -> dt.date:
-    """The snapshot date closest to ``date``; of two equally close, the earlier, which is
-    what the publisher could have seen.
+def nearest_day(date: dt.date, days: Sequence[dt.date]) -> dt.date:
+    """The day of ``days`` (sorted, oldest first) closest to ``date``; of two equally close,
+    the earlier, which is what the publisher could have seen.
 
     Raises
     ------
     ValueError
-        If ``dates`` is empty.
+        If ``days`` is empty.
     """
-    if not dates:
-        message = "no snapshot dates to compare with"
+    if not days:
+        message = "no held days to compare with"
         raise ValueError(message)
-    return min(dates, key=lambda d: (abs((d - date).days), d))
+    at = bisect_left(days, date)
+    near = days[max(at - 1, 0):at + 1]
+    return min(near, key=lambda d: (abs((d - date).days), d))
 
 
-def published_vs_computed(
-    published: pd.DataFrame,
-    dates: Sequence[dt.date],
-    shares_on: Callable[[dt.date], pd.DataFrame],
-) -> pd.DataFrame:
-    """Each published figure beside the share computed from the snapshot nearest its date.
+def published_vs_computed(published: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """Each published figure beside the share of the held day nearest its date.
+
+    Cheap: the shares are read from ``history`` (the daily series), none is computed.
 
     Parameters
     ----------
     published
         A :func:`load_published` table (as_of an ISO date).
-    dates
-        The snapshot dates available (:func:`geo.snapshots.available_dates`).
-    shares_on
-        Date -> that snapshot's :func:`geo.shares.control_shares` table; called once per
-        snapshot needed, so it may compute (or look up a cache).
+    history
+        A long table of shares by day (:func:`geo.history.series_history`: date as
+        :class:`datetime.date`, iso_3166_2, name, occupied_pct).
 
     Returns
     -------
     DataFrame with :data:`COMPARISON_COLUMNS`, one row per published figure in the order of
     ``published``: area (ISO 3166-2, "UA" = Ukraine), name, published_pct (0-100),
-    published_as_of, source, computed_pct (0-100, EPSG:3035; NaN if the snapshot has no such
-    area), snapshot_date, and difference_pts (computed minus published, percentage points).
+    published_as_of, source, computed_pct (0-100, EPSG:3035; NaN if the day has no such
+    area), day (the held day whose share is set beside it), and difference_pts (computed
+    minus published, percentage points).
 
     Raises
     ------
     ValueError
-        If a figure's as_of is not an ISO date, or there are no snapshot dates.
+        If a figure's as_of is not an ISO date, or ``history`` holds no day.
     """
+    days = sorted(set(history["date"]))
+    by_day = {day: rows.set_index("iso_3166_2") for day, rows in history.groupby("date")}
     rows = []
-    tables: dict[dt.date, pd.DataFrame] = {}
     for _, figure in published.iterrows():
         try:
             as_of = dt.date.fromisoformat(figure["as_of"])
@@ -91,10 +92,8 @@ def published_vs_computed(
             message = (f"published figure for {figure['area']} ({figure['source']}): as_of "
                        f"{figure['as_of']!r} is not an ISO date")
             raise ValueError(message) from None
-        snapshot_date = nearest_snapshot(as_of, dates)
-        if snapshot_date not in tables:
-            tables[snapshot_date] = shares_on(snapshot_date).set_index("iso_3166_2")
-        shares = tables[snapshot_date]
+        day = nearest_day(as_of, days)
+        shares = by_day[day]
         known = figure["area"] in shares.index
         computed = float(shares.at[figure["area"], "occupied_pct"]) if known else float("nan")
         rows.append({
@@ -104,7 +103,7 @@ def published_vs_computed(
             "published_as_of": figure["as_of"],
             "source": figure["source"],
             "computed_pct": computed,
-            "snapshot_date": snapshot_date,
+            "day": day,
             "difference_pts": computed - float(figure["percent"]),
         })
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)

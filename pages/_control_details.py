@@ -1,6 +1,10 @@
 """The control map page after its map: the sidebar's controls, the headline figures beside
 the published ones, the table of units and the exports; and the map's page itself when none
-was stored (pages/control_map.py draws a stored one before importing this module)."""
+was stored (pages/control_map.py draws a stored one before importing this module).
+
+The figures and the table are the chosen day's own, from the daily series; the map, the line
+of contact and the geometry exports are of the shipped day drawn for it (the same day when
+its map ships; the page says so when not)."""
 
 from __future__ import annotations
 
@@ -17,10 +21,11 @@ from geo.layers import control_document
 from geo.map_documents import document_path, write_document
 from geo.published import published_for
 from geo.scenarios import Scenario
+from pages._dates import DayChoice, age_text, date_control
 from pages._outcomes import evaluation_on, slide_bytes
 from pages._presenter import keyboard_control, slide_title
-from pages._session import dates, map_frame
-from pages._shared import published, snapshot, units
+from pages._session import map_frame
+from pages._shared import published, shares_of_day, snapshot, units
 from pages._sources import (active, attribution, file_properties, ground_by_key, ground_of,
                             snapshot_by_key, snapshot_of, source_key)
 from pages._sources import controls as data_controls
@@ -31,8 +36,8 @@ DOCUMENTS_KEPT = 64
 
 @st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
 def bundled_document(date: dt.date, tiles: bool, presenter: bool) -> str:
-    """The map page of the bundled snapshot of ``date``, also stored on disk for the next
-    process (set-up stores the newest: scripts/store_maps.py)."""
+    """The map page of the shipped day ``date``, also stored on disk for the next process
+    (set-up stores the newest: scripts/store_maps.py)."""
     page = control_document(units(), snapshot(date), published(), tiles=tiles,
                             presenter=presenter)
     write_document(document_path(date, tiles=tiles, presenter=presenter), page)
@@ -73,8 +78,11 @@ def stop_presenting() -> None:
 def sidebar() -> None:
     with st.sidebar:
         st.header("Ceasefire Atlas")
-        st.select_slider("Snapshot date", options=dates(), format_func=dt.date.isoformat,
-                         key="cm_date", help="Dated occupied-area snapshots from DeepStateMap")
+        date_control("Day", "cm_date",
+                     help="The day shown: any day the archive holds, typed (YYYY-MM-DD) or "
+                          "picked; the buttons step to the held day before or after. Figures "
+                          "are the day's own; the map is of the day, or of the nearest "
+                          "earlier day whose map ships.")
         st.toggle("Basemap tiles (needs internet)", key="cm_tiles",
                   help="OpenStreetMap tiles under the map; the map is complete without them.")
         st.toggle("Presenter mode", key="cm_present",
@@ -82,65 +90,85 @@ def sidebar() -> None:
         data_controls()
 
 
-def show(date: dt.date, *, tiles: bool, presenting: bool, heading, map_area,
+def show(shown: DayChoice, *, tiles: bool, presenting: bool, heading, map_area,
          drawn: bool) -> None:
     """Everything of the page but a stored map (``drawn``: already in ``map_area``), with
-    the title in ``heading`` unless it is there already."""
+    the title in ``heading`` unless it is there already. ``shown``: the day resolved by
+    pages/control_map.py (figures of ``shown.held``, map of ``shown.drawn``)."""
     sidebar()
-    st.query_params.from_dict({"date": date.isoformat(),
+    st.query_params.from_dict({"date": shown.requested.isoformat(),
                                **({"present": "1"} if presenting else {})})
-    current = snapshot_of(date)
+    day, map_day = shown.held, shown.drawn
+    current = snapshot_of(map_day)
     own = active()
     if own is not None:
-        date = current.date
-    # Where the figures come from, for every caption: the bundled snapshot or the visitor's.
+        day = map_day = current.date
+        shares = current.shares
+    else:
+        shares = shares_of_day(day)
+    # Where the figures come from, for every caption: the bundled data or the visitor's.
     basis = (f"Computed from {own.label}" if own
-             else f"Computed from DeepStateMap, {date.isoformat()}")
-    data_name = own.label if own else f"DeepStateMap {date.isoformat()}"
+             else f"Computed from DeepStateMap, {day.isoformat()}")
+    map_basis = (basis if own or map_day == day
+                 else f"Computed from DeepStateMap, {map_day.isoformat()} (the map's day)")
     if presenting:
-        shares = current.shares.set_index("iso_3166_2")["occupied_pct"]
-        title, leave = heading.columns([20, 3], vertical_alignment="center")
-        with title:
-            slide_title(f"Territorial control in Ukraine, {date.isoformat()}",
-                        f"Held by Russia: {shares['UA']:.1f} % of Ukraine, Donetsk "
-                        f"{shares['UA-14']:.1f} %, Luhansk {shares['UA-09']:.1f} % · line of "
-                        f"contact {current.line_km:,.0f} km · Sources: {data_name}, Natural Earth")
-        leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
+        present(heading, shares, current, own, day, map_day)
     elif own is not None:
-        heading.markdown(f"### Territorial control in Ukraine, {date.isoformat()}")
+        heading.markdown(f"### Territorial control in Ukraine, {day.isoformat()}")
     if not drawn:
         with map_area:
-            map_frame(own_document(source_key(date), attribution(date), basis, tiles, presenting)
-                      if own else bundled_document(date, tiles, presenting))
+            map_frame(own_document(source_key(map_day), attribution(map_day), basis, tiles,
+                                   presenting)
+                      if own else bundled_document(map_day, tiles, presenting))
     if presenting:
         keyboard_control()
         st.stop()
-    st.caption(f"{attribution(date)}. Boundaries: Natural Earth 10m admin-1 "
+    st.caption(f"{attribution(map_day)}. Boundaries: Natural Earth 10m admin-1 "
                "(public domain). Shares computed in an equal-area projection (EPSG:3035)."
                + (" Basemap © OpenStreetMap contributors, loaded from the internet: without "
                   "a connection the tiles stay blank and the map is still complete."
                   if tiles else ""))
-    figures(current, basis)
+    figures(shares, current, basis, map_basis)
     file_properties()
-    table(current, date, basis)
-    exports(current, date, own is not None)
+    table(shares, day, basis)
+    exports(shares, day, map_day, own is not None)
 
 
-def figures(current: ControlSnapshot, basis: str) -> None:
+def present(heading, shares: pd.DataFrame, current: ControlSnapshot, own, day: dt.date,
+            map_day: dt.date) -> None:
+    """The slide's title bar: the day, its headline figures and the sources with the data's
+    age (the sidebar, which says it elsewhere, is hidden on a slide)."""
+    held = shares.set_index("iso_3166_2")["occupied_pct"]
+    if own is not None:
+        sources = f"Sources: {own.label}, Natural Earth"
+    else:
+        sources = (f"Sources: {age_text(day)}"
+                   + (f" (map of {map_day.isoformat()})" if map_day != day else "")
+                   + "; Natural Earth")
+    title, leave = heading.columns([20, 3], vertical_alignment="center")
+    with title:
+        slide_title(f"Territorial control in Ukraine, {day.isoformat()}",
+                    f"Held by Russia: {held['UA']:.1f} % of Ukraine, Donetsk "
+                    f"{held['UA-14']:.1f} %, Luhansk {held['UA-09']:.1f} % · line of "
+                    f"contact {current.line_km:,.0f} km · {sources}")
+    leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
+
+
+def figures(shares: pd.DataFrame, current: ControlSnapshot, basis: str, map_basis: str) -> None:
     columns = st.columns(4)
-    headline(columns[0], current.shares, "UA", "Ukraine held by Russia", basis)
-    headline(columns[1], current.shares, "UA-14", "Donetsk Oblast", basis)
-    headline(columns[2], current.shares, "UA-09", "Luhansk Oblast", basis)
+    headline(columns[0], shares, "UA", "Ukraine held by Russia", basis)
+    headline(columns[1], shares, "UA-14", "Donetsk Oblast", basis)
+    headline(columns[2], shares, "UA-09", "Luhansk Oblast", basis)
     columns[3].metric("Line of contact", f"{current.line_km:,.0f} km",
                       help="Occupied area's boundary that is neither state border nor coast, "
-                           "measured in UTM 36N (EPSG:32636)")
-    columns[3].caption(basis)
+                           "measured in UTM 36N (EPSG:32636) on the map drawn")
+    columns[3].caption(map_basis)
 
 
-def table(current: ControlSnapshot, date: dt.date, basis: str) -> None:
-    st.subheader(f"Share of each unit held by Russia on {date.isoformat()}")
+def table(shares: pd.DataFrame, day: dt.date, basis: str) -> None:
+    st.subheader(f"Share of each unit held by Russia on {day.isoformat()}")
     st.dataframe(
-        unit_table(current.shares),
+        unit_table(shares),
         hide_index=True,
         width="stretch",
         height=35 * 29 + 3,  # all 28 rows without an inner scroll bar
@@ -158,25 +186,29 @@ def table(current: ControlSnapshot, date: dt.date, basis: str) -> None:
                "leaves out some water (Kherson Oblast's official area is about 8 % larger).")
 
 
-def exports(current: ControlSnapshot, date: dt.date, own: bool) -> None:
+def exports(shares: pd.DataFrame, day: dt.date, map_day: dt.date, own: bool) -> None:
     st.subheader("Export")
-    key = source_key(date)
+    key = source_key(map_day)
     # A visitor's own ground is prepared already; held here, because the process may forget
     # it (it keeps a few) before the download is clicked.
-    held = ground_of(date) if own else None
+    held = ground_of(map_day) if own else None
 
     def today() -> Evaluation:
         # Made on a download's click, in a thread of its own (no session there), so the
-        # landing page need not prepare the snapshot's scenario ground.
+        # landing page need not prepare the day's scenario ground.
         return evaluation_on(held or ground_by_key(key), Scenario("freeze"))
 
-    stem = f"ceasefire-atlas_control_{date.isoformat()}"
+    # The table is the day's own; the geometry is the map's (named by its own day).
+    stem, map_stem = (f"ceasefire-atlas_control_{d.isoformat()}" for d in (day, map_day))
     left, middle, right = st.columns(3)
     left.download_button("Shares by unit (CSV)", mime="text/csv", file_name=f"{stem}.csv",
-                         data=lambda: unit_table(current.shares).round(4).to_csv(index=False))
+                         data=lambda: unit_table(shares).round(4).to_csv(index=False))
     middle.download_button(
         "Occupied area and line of contact (GeoJSON)", mime="application/geo+json",
-        file_name=f"{stem}.geojson",
+        file_name=f"{map_stem}.geojson",
         data=lambda: json.dumps(scenario_geojson(today()), ensure_ascii=False))
-    right.download_button("Slide (PNG)", mime="image/png", file_name=f"{stem}.png",
+    right.download_button("Slide (PNG)", mime="image/png", file_name=f"{map_stem}.png",
                           data=lambda: slide_bytes(today(), "png"))
+    if map_day != day:
+        st.caption(f"The table is of {day.isoformat()}; the occupied area, the line and the "
+                   f"slide are of {map_day.isoformat()}, the map drawn for it.")

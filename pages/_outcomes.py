@@ -1,17 +1,23 @@
-"""Scenario outcomes, cached once per process for every page and visitor (never mutated)."""
+"""Scenario outcomes and their time to take, cached once per process for every page and
+visitor (never mutated)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pyarrow as pa
 import shapely
 import streamlit as st
 
+from geo.estimates import EstimateBeside, estimates_beside
 from geo.evaluate import Evaluation
 from geo.ground import Ground
 from geo.impact import Impact, assess, changed_ground
 from geo.offline import localize_assets
+from geo.proposal_time import ProposalTime, oblast_table, proposal_time
+from geo.published_pace import load_published_estimates
 from geo.scenario_layers import NORMAL, STRONG, changes_layer, lines_layer, towns_layer, zones_layer
 from geo.scenarios import Scenario, Zones, apply_scenario
+from geo.series import load_series, series_path
 from pages._prebuilt import Prebuilt, prebuild
 from pages._shared import towns
 from pages._sources import ground_by_key
@@ -73,16 +79,65 @@ def tables_of(key: OutcomeKey) -> tuple[pa.Table, pa.Table]:
             pa.Table.from_pandas(towns, preserve_index=False))
 
 
-def slide_bytes(evaluation: Evaluation, fmt: str) -> bytes:
-    """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf); matplotlib is imported on the
-    first download, not with the page (0.4 s of the first visitor's wait)."""
+def slide_bytes(evaluation: Evaluation, fmt: str, time: ProposalTime | None = None) -> bytes:
+    """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf) with its time to take;
+    matplotlib is imported on the first download, not with the page (0.4 s of the first
+    visitor's wait)."""
     from geo.figure import figure_bytes, scenario_figure
 
-    return figure_bytes(scenario_figure(evaluation), fmt)
+    return figure_bytes(scenario_figure(evaluation, time=time), fmt)
+
+
+def key_of(ground_key: str, scenario: Scenario) -> OutcomeKey:
+    """The :func:`outcome` key of a scenario value on ``ground_key``'s data."""
+    line_wkb = shapely.to_wkb(scenario.line) if scenario.line is not None else None
+    return (ground_key, scenario.preset, scenario.ua_km, scenario.ru_km, scenario.shift_km,
+            scenario.oblasts, scenario.target, line_wkb)
 
 
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:
     """:func:`outcome` for a scenario value."""
-    line_wkb = shapely.to_wkb(scenario.line) if scenario.line is not None else None
-    return outcome(ground_key, scenario.preset, scenario.ua_km, scenario.ru_km,
-                   scenario.shift_km, scenario.oblasts, scenario.target, line_wkb)
+    return outcome(*key_of(ground_key, scenario))
+
+
+def _series_version() -> tuple[int, int]:
+    """What identifies the daily series' file (``geo update`` rewrites it in place)."""
+    status = series_path().stat()
+    return status.st_mtime_ns, status.st_size
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _series(version: tuple[int, int]) -> pd.DataFrame:
+    return load_series()
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+def _time(key: OutcomeKey, version: tuple[int, int]) -> tuple[ProposalTime, pa.Table]:
+    _, impact = outcome(*key)
+    made = proposal_time(impact, _series(version), ground_by_key(key[0]).date)
+    return made, pa.Table.from_pandas(oblast_table(made), preserve_index=False)
+
+
+def time_of(key: OutcomeKey) -> tuple[ProposalTime, pa.Table]:
+    """The time to take what the outcome of ``key`` hands over (:mod:`geo.proposal_time`,
+    on the daily series as it is now), and its per-oblast table as Arrow; made once per
+    outcome and version of the series (about 40 ms)."""
+    return _time(key, _series_version())
+
+
+@st.cache_resource(show_spinner=False)
+def _published_estimates() -> pd.DataFrame:
+    return load_published_estimates()
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+def _estimates(ground_key: str, version: tuple[int, int]) -> tuple[EstimateBeside, ...]:
+    today = ground_by_key(ground_key)
+    return tuple(estimates_beside(_series(version), _published_estimates(), today.unit_km2,
+                                  today.date))
+
+
+def estimates_of(ground_key: str) -> tuple[EstimateBeside, ...]:
+    """The published estimates beside ours at their dates and on the day of ``ground_key``'s
+    line (:mod:`geo.estimates`), once per day and version of the series."""
+    return _estimates(ground_key, _series_version())

@@ -7,10 +7,16 @@ import html
 
 import streamlit as st
 
-#: Height of the slide's title bar (px); the map takes the rest of the screen.
-TITLE_BAR_PX = 96
+#: Height of the slide's title bar (px), and what each full-width line under it adds
+#: (:func:`slide_line`: its text and the gap above it); the map takes the rest of the screen.
+TITLE_BAR_PX, LINE_PX = 96, 36
 
-_CSS = f"""<style>
+
+def _css(lines: int) -> str:
+    """The style that hides the app's chrome and sizes the map under the title bar and
+    ``lines`` lines of :func:`slide_line`."""
+    bar_px = TITLE_BAR_PX + LINE_PX * lines
+    return f"""<style>
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], [data-testid=stHeader],
 [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stStatusWidget],
 [data-testid=stSidebarNav] {{display: none !important;}}
@@ -21,9 +27,10 @@ html, body, [data-testid=stAppViewContainer] {{font-size: 20px;}}
 .atlas-slide p {{font-size: 20px; margin: 0; color: #111; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis;}}
 iframe[title="streamlit_folium.st_folium"], .st-key-atlas-map iframe {{
-  height: calc(100vh - {TITLE_BAR_PX}px) !important;}}
+  height: calc(100vh - {bar_px}px) !important;}}
 div[data-testid=stButton] button p {{font-size: 20px;}}
 </style>"""
+
 
 # Arrow keys, Page Up/Down (presentation clickers) and Escape press the slide's buttons.
 _KEYS = """<script>
@@ -44,11 +51,19 @@ if (!doc.atlasKeys) {
 </script>"""
 
 
-def slide_title(title: str, subtitle: str) -> None:
+def slide_title(title: str, subtitle: str, *, lines_below: int = 0) -> None:
     """The slide's title and a line with the date, the figures and the sources, with the
-    style that hides the app's chrome (one element, so no gap is added above the map)."""
-    st.markdown(f'{_CSS}<div class="atlas-slide"><h1>{html.escape(title)}</h1>'
+    style that hides the app's chrome (one element, so no gap is added above the map);
+    ``lines_below``: how many :func:`slide_line` follow, which the map leaves room for."""
+    st.markdown(f'{_css(lines_below)}<div class="atlas-slide"><h1>{html.escape(title)}</h1>'
                 f"<p>{html.escape(subtitle)}</p></div>", unsafe_allow_html=True)
+
+
+def slide_line(text: str) -> None:
+    """One more line of the slide across its whole width, under the title bar (e.g. the
+    time to take); announce it to :func:`slide_title` with ``lines_below``."""
+    st.markdown(f'<div class="atlas-slide atlas-slide-line"><p>{html.escape(text)}</p></div>',
+                unsafe_allow_html=True)
 
 
 def keyboard_control() -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
-from geo.snapshots import available_dates
+from pages._dates import shipped
 
 #: Where a session keeps the visitor's own data, if any (set by pages/_sources.py).
 OWN_DATA_KEY = "atlas_source"
@@ -41,9 +41,10 @@ def arrived(page: str) -> bool:
     return previous != page
 
 
-@st.cache_resource(show_spinner=False)
 def dates() -> list[dt.date]:
-    return available_dates()
+    """The days whose map ships, oldest first (pages/_dates.py: listed again when the folder
+    changes)."""
+    return shipped()
 
 
 def fit_top_padding() -> None:

@@ -17,9 +17,9 @@ from geo.control import ControlSnapshot, compute_snapshot
 from geo.ground import Ground, prepare_ground
 from geo.params import DEFAULT_PULLBACK_KM
 from geo.scenarios import PULLBACK_RANGE_KM
-from geo.history import Change, compare_dates, share_history
+from geo.history import Change, compare_dates, day_shares, series_history
 from geo.published import load_published
-from geo.snapshots import load_occupied
+from geo.series import load_series, series_path
 from geo.towns import load_towns
 from pages._session import dates
 
@@ -29,8 +29,14 @@ def units() -> gpd.GeoDataFrame:
     return load_units()
 
 
-@st.cache_resource(show_spinner=False)
+#: About 145 days ship a map; a snapshot holds its occupied area and line (about 1 MB), a
+#: ground much more: the most recently used of each stay, as many as below.
+SNAPSHOTS_KEPT, GROUNDS_KEPT = 64, 16
+
+
+@st.cache_resource(show_spinner=False, max_entries=SNAPSHOTS_KEPT)
 def snapshot(date: dt.date) -> ControlSnapshot:
+    """The figures of a shipped day's map (geometry: call it for shipped days only)."""
     return compute_snapshot(date, units())
 
 
@@ -39,7 +45,7 @@ def snapshot(date: dt.date) -> ControlSnapshot:
 _warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-bands")
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=GROUNDS_KEPT)
 def ground(date: dt.date) -> Ground:
     prepared = prepare_ground(units(), snapshot(date))
     if date == dates()[-1]:
@@ -58,13 +64,38 @@ def published() -> pd.DataFrame:
     return load_published()
 
 
-@st.cache_resource(show_spinner=False)
+def _series_version() -> tuple[int, int]:
+    """What identifies the series' file's contents (``geo update`` rewrites it)."""
+    status = series_path().stat()
+    return status.st_mtime_ns, status.st_size
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _history(version: tuple[int, int]) -> pd.DataFrame:
+    return series_history(load_series(), units())
+
+
 def history() -> pd.DataFrame:
-    """Shares on every snapshot date (geo.history.share_history), computed once per process."""
-    return share_history(units(), dates(), load_occupied)
+    """Shares of every unit and of Ukraine on every held day, read from the daily series
+    (geo.history.series_history: columns HISTORY_COLUMNS, no share computed), once per
+    process and version of the file."""
+    return _history(_series_version())
 
 
-# At most 28 x 28 date pairs: small enough to keep every pair a visitor asks for.
 @st.cache_resource(show_spinner=False, max_entries=1024)
+def _day(version: tuple[int, int], day: dt.date) -> pd.DataFrame:
+    return day_shares(history(), day)
+
+
+def shares_of_day(day: dt.date) -> pd.DataFrame:
+    """A held day's shares from the series, shaped like geo.shares.control_shares (27 units,
+    then "UA"). Raises ValueError for a day the series does not hold."""
+    return _day(_series_version(), day)
+
+
+# Keyed by two shipped days: the ground that changed hands between them takes geometry work
+# and up to a few MB, so a bounded number of pairs is kept (about 145 shipped days).
+@st.cache_resource(show_spinner=False, max_entries=128)
 def change(earlier: dt.date, later: dt.date) -> Change:
+    """Ground that changed hands between two shipped days, with their shares."""
     return compare_dates(units(), history(), earlier, later, lambda d: snapshot(d).occupied)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
+from branca.element import Element
 from streamlit_folium import st_folium
 
 from geo.compare import figures_table, shares_table, towns_table
@@ -13,17 +12,20 @@ from geo.impact import changed_ground
 from geo.layers import dual_map
 from geo.names import UNIT_NAMES
 from geo.offline import localize_assets
+from geo.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
 from geo.scenario_layers import changes_layer, lines_layer, zones_layer
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from geo.snapshots import snapshot_for
-from pages._outcomes import outcome_of
+from pages._dates import DayChoice, date_control, day_from_link
+from pages._outcomes import key_of, outcome_of, time_of
 from pages._sources import active, attribution, ground_of, source_key
-from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._shared import towns
 
 #: Presets that can be compared (a custom line is not kept in links).
 CHOICES = [p for p in PRESETS if p != "custom"]
 DEFAULTS = {"a": Scenario("donbas"), "b": Scenario("mutual", ua_km=15, ru_km=15)}
+#: The date control's label (the line of contact both scenarios start from).
+DATE_LABEL = "Day of the line of contact"
 
 
 def show(side: str, scenario: Scenario) -> None:
@@ -44,12 +46,9 @@ def read_link_once() -> None:
         steps, problems = parse_deck(st.query_params.get(side, step_token(default)))
         warnings += [f"{side}: {p}" for p in problems]
         show(side, steps[0] if steps else default)
-    st.session_state.cmp_date = dates()[-1]
-    if "date" in st.query_params:
-        try:
-            st.session_state.cmp_date = snapshot_for(dt.date.fromisoformat(st.query_params["date"]))
-        except ValueError as error:  # SnapshotDateError included
-            warnings.append(f"date: {error}")
+    st.session_state.cmp_date, problem = day_from_link(st.query_params.get("date"))
+    if problem:
+        warnings.append(problem)
     st.session_state.cmp_warnings = warnings
 
 
@@ -73,6 +72,16 @@ def side_controls(side: str, heading: str) -> Scenario:
     return Scenario(preset)
 
 
+def drawn_from(day: DayChoice) -> str | None:
+    """A sentence for when both scenarios are computed on another day's line than the day
+    chosen (maps ship for some days only: geo/cadence.py), else None."""
+    if active() is not None or day.drawn == day.requested:
+        return None
+    return (f"You chose {day.requested.isoformat()}: both scenarios are computed on the line "
+            f"of {day.drawn.isoformat()}, the newest day on or before it whose map ships "
+            f"(weekly); every figure below is of {day.drawn.isoformat()}.")
+
+
 leave_pages_directory_mode()
 read_link_once()
 fit_top_padding()
@@ -81,14 +90,17 @@ for warning in st.session_state.pop("cmp_warnings", []):
 with st.sidebar:
     a = side_controls("a", "Left map (A)")
     b = side_controls("b", "Right map (B)")
-    st.select_slider("Snapshot date (today's line)", options=dates(),
-                     format_func=dt.date.isoformat, key="cmp_date")
-date = st.session_state.cmp_date
-st.query_params.from_dict({"a": step_token(a), "b": step_token(b), "date": date.isoformat()})
+    day = date_control(DATE_LABEL, "cmp_date")
+# Computed on the newest shipped map on or before the day chosen; the link keeps the day chosen.
+date = day.drawn
+st.query_params.from_dict({"a": step_token(a), "b": step_token(b),
+                           "date": day.requested.isoformat()})
 
 own = active()
 st.markdown(f"### {PRESET_TITLES[a.preset]} (A) against {PRESET_TITLES[b.preset]} (B), "
             f"{own.label if own else date.isoformat()}")
+if note := drawn_from(day):
+    st.info(note)
 today = ground_of(date)
 try:
     (zones_a, impact_a), (zones_b, impact_b) = (outcome_of(source_key(date), a),
@@ -98,6 +110,8 @@ except ScenarioError as error:
     st.stop()
 
 maps = dual_map()
+# The frame's default 8 px margin pushed the maps' bottom edge, and their credit, out of view.
+maps.get_root().header.add_child(Element("<style>body{margin:0}</style>"), name="atlas_margin")
 caption = attribution(date)
 for side, zones in ((maps.m1, zones_a), (maps.m2, zones_b)):
     for layer in (zones_layer(zones, caption), changes_layer(*changed_ground(today, zones)),
@@ -106,15 +120,31 @@ for side, zones in ((maps.m1, zones_a), (maps.m2, zones_b)):
 st_folium(maps, key="compare_map", use_container_width=True, height=520, returned_objects=[])
 st.caption("Pan or zoom either map: the other follows. Red: Russian-held; pale blue: "
            "Ukrainian-held; hatched: demilitarised zone; dashed: the scenario's lines; grey: "
-           f"today's line of contact. {caption}; boundaries: Natural Earth; towns: GeoNames. "
+           f"the line of contact. {caption}; boundaries: Natural Earth; towns: GeoNames. "
            "Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
 
 st.subheader("How they differ")
 st.dataframe(figures_table(impact_a, impact_b), hide_index=True, width="stretch",
              column_config={"figure": "Figure",
-                            "a": st.column_config.NumberColumn("A", format="%.1f"),
-                            "b": st.column_config.NumberColumn("B", format="%.1f"),
-                            "difference": st.column_config.NumberColumn("B − A", format="%+.1f")})
+                            "a": st.column_config.NumberColumn("A", format="%,.1f"),
+                            "b": st.column_config.NumberColumn("B", format="%,.1f"),
+                            "difference": st.column_config.NumberColumn("B − A",
+                                                                        format="%+,.1f")})
+st.markdown("**Time to take**")
+times = [time_of(key_of(source_key(date), scenario))[0] for scenario in (a, b)]
+for column, letter, scenario, time in zip(st.columns(2, gap="large"), "AB", (a, b), times):
+    with column.container(key=f"time-to-take-{letter.lower()}"):
+        st.markdown(f"**{letter}: {PRESET_TITLES[scenario.preset]}.** "
+                    f"{headline_sentence(time)}")
+        if spread := range_short(time):
+            st.markdown(f"Across the windows: {spread}.")
+        if given := russia_gives_up(time):
+            st.markdown(given)
+# Both sides share the day, hence the windows: one caption for the two.
+st.caption(f"{pace_source(times[0])}; each oblast at its own pace; ground measured on the line of "
+           f"{own.label if own else date.isoformat()}. A straight-line extrapolation of the "
+           "past, not a forecast (grey zones are not counted). More on the Ceasefire lines "
+           "page.")
 left, right = st.columns([2, 3])
 with left:
     st.markdown("**Russian-held share by oblast (%)**")
@@ -130,7 +160,7 @@ with right:
     st.dataframe(differing, hide_index=True, width="stretch",
                  column_config={"name": "Town", "iso_3166_2": "Oblast",
                                 "population": st.column_config.NumberColumn("Population",
-                                                                            format="%d"),
+                                                                            format="%,d"),
                                 "population_year": st.column_config.NumberColumn("Year",
                                                                                  format="%d"),
                                 "side_a": "Under A", "side_b": "Under B"})

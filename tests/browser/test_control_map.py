@@ -48,19 +48,36 @@ def test_the_map_draws_all_27_units_with_no_internet(offline_page, app_url, arti
     assert offline_page.blocked == []
 
 
-def first_date_drawn(page, outline_before: str, timeout_s: float = 30) -> bool:
-    """Move the date slider to the first snapshot; whether the map then drew another
-    occupied area than ``outline_before`` within ``timeout_s``."""
-    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type=range]')
-    slider.focus()
-    slider.press("Home")
-    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
+def type_day(page, day: str, label: str = "Day") -> None:
+    """Type ``day`` (YYYY-MM-DD) into the sidebar's date field ``label`` from the keyboard,
+    as a reader would, and press Enter."""
+    page.get_by_role("spinbutton", name=f"year, {label}").focus()
+    page.keyboard.type(day.replace("-", ""))
+    page.keyboard.press("Enter")
+
+
+def press_step(page, key: str) -> None:
+    """Click the date control's step button of widget key ``key`` (e.g. cm_date_forward);
+    Streamlit draws a button with help twice, one of them hidden: the visible one."""
+    page.locator(f".st-key-{key}").get_by_role("button").click()
+
+
+def wait_for_change(read, before, timeout_s: float = 30) -> bool:
+    """Whether ``read()`` gives something other than ``before`` within ``timeout_s``."""
     deadline = time.monotonic() + timeout_s
-    while occupied_outline(map_frame(page)) == outline_before:
+    while read() == before:
         if time.monotonic() > deadline:
             return False
         time.sleep(0.25)
     return True
+
+
+def first_date_drawn(page, outline_before: str, timeout_s: float = 30) -> bool:
+    """Type the first held day into the date field; whether the map then drew another
+    occupied area than ``outline_before`` within ``timeout_s``."""
+    type_day(page, "2024-07-08")
+    page.get_by_text("Territorial control in Ukraine, 2024-07-08").wait_for()
+    return wait_for_change(lambda: occupied_outline(map_frame(page)), outline_before, timeout_s)
 
 
 def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, artifacts):
@@ -74,9 +91,16 @@ def test_changing_the_date_redraws_the_map_and_the_table(offline_page, app_url, 
 
     assert first_date_drawn(page, outline_before)
     table.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    assert table.screenshot() != table_before
+    assert wait_for_change(table.screenshot, table_before)
     page.screenshot(path=artifacts / "control_map_2024-07-08.png", full_page=True)
+
+
+def test_the_exports_are_of_the_newest_day_by_default(offline_page, app_url, tmp_path):
+    page = offline_page.page
+    page.goto(app_url)
+    map_frame(page)
+    assert download(page, "Shares by unit (CSV)", tmp_path).name == \
+        "ceasefire-atlas_control_2026-10-10.csv"
 
 
 def download(page, button_name: str, folder):

@@ -39,12 +39,30 @@ def test_presenter_mode_turns_the_view_into_a_slide(slide_page, app_url, artifac
     map_frame(slide_page, minimum_paths=4)
     assert not slide_page.locator('[data-testid="stSidebar"]').is_visible()
     assert map_share_of_viewport(slide_page) >= 0.85
-    for selector in (".atlas-slide h1", ".atlas-slide p"):
-        size = slide_page.locator(selector).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    for selector in (".atlas-slide h1", ".atlas-slide p", ".atlas-slide-line p"):
+        size = slide_page.locator(selector).first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)")
         assert size >= 20, selector
-    subtitle = slide_page.locator(".atlas-slide p").inner_text()
-    assert "DeepStateMap 2026-08-22" in subtitle and "Sources" in subtitle
+    subtitle = slide_page.locator(".atlas-slide p").first.inner_text()
+    # The sidebar, which says how old the data is, is hidden: the slide says it.
+    assert "Sources: DeepStateMap, 2026-10-10, 52 days ago" in subtitle
     slide_page.screenshot(path=artifacts / "presenter_1920x1080.png")
+
+
+def test_a_slide_has_the_time_to_take_in_a_line_of_its_own(slide_page, app_url):
+    slide_page.goto(f"{app_url}/scenarios?present=1&preset=donbas")
+    map_frame(slide_page, minimum_paths=4)
+    line = slide_page.locator(".atlas-slide-line p")
+    assert line.inner_text().startswith("Time to take at the 6-month pace: about ")
+    assert "not a forecast" in line.inner_text()
+    size = line.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 20
+    # Whole: not cut short with an ellipsis.
+    assert line.evaluate("e => e.scrollWidth <= e.clientWidth")
+    # The map still fills the rest of the screen, and the page does not scroll.
+    assert map_share_of_viewport(slide_page) >= 0.85
+    assert slide_page.evaluate("() => document.scrollingElement.scrollHeight") <= \
+        FULL_HD["height"] + 2
 
 
 def test_the_control_map_can_be_presented_too(slide_page, app_url, artifacts):

@@ -1,4 +1,4 @@
-"""The history of control across the shipped snapshots."""
+"""The history of control across the shipped days' geometry."""
 
 import datetime as dt
 
@@ -9,7 +9,7 @@ from geo.history import compare_dates, share_history
 from geo.shares import control_shares
 from geo.snapshots import available_dates, load_occupied
 
-FIRST, LAST = dt.date(2024, 7, 8), dt.date(2026, 8, 22)
+FIRST, LAST = dt.date(2024, 7, 8), dt.date(2026, 10, 10)
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +28,10 @@ def share(history, date, code):
     return rows.iloc[0]
 
 
-def test_the_history_has_28_dates_of_27_units_and_ukraine(history):
-    assert history["date"].nunique() == 28
+def test_the_history_has_every_shipped_day_of_27_units_and_ukraine(history):
+    assert history["date"].nunique() == len(available_dates())
     assert history.groupby("date").size().eq(28).all()
-    assert len(history) == 28 * 28
+    assert len(history) == len(available_dates()) * 28
     assert (history["date"].min(), history["date"].max()) == (FIRST, LAST)
 
 

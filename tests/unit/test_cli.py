@@ -1,10 +1,13 @@
-"""python -m geo shares: one row per unit plus Ukraine, from the right snapshot."""
+"""python -m geo shares and series: figures of held days from the daily series; scenario."""
 
+import datetime as dt
 import io
 import json
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
 
 from geo.cli import main
 from tests.conftest import ROOT
@@ -17,15 +20,36 @@ def run(*args):
     return status, out.getvalue(), err.getvalue()
 
 
-def test_json_names_the_snapshot_used_for_a_date_between_snapshots():
+def test_json_gives_a_held_day_itself():
     status, out, _ = run("shares", "--date", "2026-01-10", "--format", "json")
     payload = json.loads(out)
     assert status == 0
-    assert payload["snapshot_date"] == "2026-01-06"
+    assert (payload["snapshot_date"], payload["held"]) == ("2026-01-10", True)
     assert len(payload["units"]) == 28
     assert payload["units"][-1]["iso_3166_2"] == "UA"
     assert set(payload["units"][0]) == {"iso_3166_2", "name", "area_km2", "occupied_km2",
                                         "occupied_pct"}
+
+
+def test_a_day_not_held_gives_the_newest_held_day_before_it_and_says_so():
+    status, out, _ = run("shares", "--date", "2025-11-26", "--format", "json")
+    payload = json.loads(out)
+    assert status == 0
+    assert (payload["snapshot_date"], payload["held"]) == ("2025-11-25", False)
+    assert "2025-11-26 is not held" in payload["note"]
+
+
+def test_the_figures_of_a_shipped_day_are_those_of_its_geometry():
+    from geo.boundaries import load_units
+    from geo.shares import control_shares
+    from geo.snapshots import load_occupied
+
+    status, out, _ = run("shares", "--date", "2026-01-06", "--format", "json")
+    given = {row["iso_3166_2"]: row["occupied_pct"] for row in json.loads(out)["units"]}
+    expected = control_shares(load_units(), load_occupied(dt.date(2026, 1, 6)))
+    assert status == 0
+    assert given == pytest.approx(dict(zip(expected["iso_3166_2"], expected["occupied_pct"])),
+                                  abs=1e-4)
 
 
 def test_csv_has_the_documented_header_and_28_rows():
@@ -34,21 +58,74 @@ def test_csv_has_the_documented_header_and_28_rows():
     assert status == 0
     assert lines[0] == "iso_3166_2,name,area_km2,occupied_km2,occupied_pct"
     assert len(lines) == 29
-    assert "snapshot 2026-01-06" in err
+    assert "day 2026-01-06 (held)" in err
 
 
-def test_the_table_says_which_snapshot_it_used():
+def test_the_table_defaults_to_the_newest_day_held():
     status, out, _ = run("shares")
     assert status == 0
-    assert out.startswith("snapshot 2026-08-22 (newest)")
+    assert out.startswith("day 2026-10-10 (the newest day held)")
     assert "Donetsk Oblast" in out
 
 
-def test_a_date_before_the_first_snapshot_exits_2_with_a_clear_message():
+def test_a_date_before_the_first_day_exits_2_with_a_clear_message():
     status, out, err = run("shares", "--date", "2020-01-01")
     assert status == 2
     assert out == ""
-    assert "no snapshot on or before 2020-01-01" in err
+    assert "no day is held on or before 2020-01-01" in err
+
+
+# series
+
+
+def test_series_csv_has_one_row_per_held_day_and_the_documented_header():
+    status, out, err = run("series", "--unit", "UA-14", "--from", "2025-11-24",
+                           "--to", "2025-11-28")
+    assert status == 0
+    assert out.splitlines()[0] == "date,iso_3166_2,occupied_km2,occupied_pct"
+    assert [line[:10] for line in out.splitlines()[1:]] == [
+        "2025-11-24", "2025-11-25", "2025-11-27", "2025-11-28"]
+    assert "1 not held" in err
+
+
+def test_series_of_ukraine_and_several_units_keeps_the_order_asked_for():
+    status, out, _ = run("series", "--unit", "UA,UA-09", "--from", "2026-10-10",
+                         "--format", "json")
+    rows = json.loads(out)["rows"]
+    assert status == 0
+    assert [(r["date"], r["iso_3166_2"]) for r in rows] == [("2026-10-10", "UA"),
+                                                            ("2026-10-10", "UA-09")]
+
+
+def test_series_json_lists_the_gaps_in_its_range():
+    status, out, _ = run("series", "--unit", "UA", "--from", "2026-08-20", "--to",
+                         "2026-09-16", "--format", "json")
+    payload = json.loads(out)
+    assert status == 0
+    assert payload["missing"] == [["2026-08-23", "2026-08-31"], ["2026-09-02", "2026-09-14"],
+                                  ["2026-09-16", "2026-09-16"]]
+    assert [r["date"] for r in payload["rows"]] == ["2026-08-20", "2026-08-21", "2026-08-22",
+                                                   "2026-09-01", "2026-09-15"]
+
+
+def test_series_table_is_readable():
+    status, out, _ = run("series", "--unit", "UA-14", "--from", "2026-10-10", "--format",
+                         "table")
+    assert status == 0
+    assert "2026-10-10" in out and "UA-14" in out
+
+
+def test_series_of_an_unknown_unit_exits_2():
+    result = subprocess.run([sys.executable, "-m", "geo", "series", "--unit", "UA-99"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "not a unit code: UA-99" in result.stderr
+
+
+def test_series_with_from_after_to_exits_2():
+    status, _, err = run("series", "--unit", "UA", "--from", "2026-01-02", "--to", "2026-01-01")
+    assert status == 2
+    assert "after --to" in err
 
 
 def test_a_malformed_date_exits_2_from_the_command_line():

@@ -13,9 +13,9 @@ import pytest
 import shapely
 
 from geo.cli import main
-from geo.export import impact_csv, scenario_geojson
+from geo.export import impact_csv, scenario_csv, scenario_geojson
 from geo.impact import BY_OBLAST_COLUMNS
-
+from geo.proposal_time import as_payload, evaluation_time
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +109,58 @@ def test_an_empty_zone_has_no_feature(evaluation):
     assert "demilitarised" not in kinds
 
 
+@pytest.fixture(scope="module")
+def time(evaluation):
+    return evaluation_time(evaluation)
+
+
+def test_the_collection_carries_the_time_to_take_as_the_command_line_gives_it(collection,
+                                                                             time):
+    assert collection["time_to_take"] == as_payload(time)
+    assert [w["window_months"] for w in collection["time_to_take"]["windows"]] == [3, 6, 12]
+    assert "not a forecast" in collection["time_to_take"]["caveat"]
+
+
+def test_a_given_time_to_take_is_exported_as_given(evaluation, time):
+    shorter = dataclasses.replace(time, russia=time.russia[1:2])
+    exported = scenario_geojson(evaluation, time=shorter)["time_to_take"]["windows"]
+    assert [w["window_months"] for w in exported] == [6]
+
+
+def test_the_time_to_take_survives_a_round_trip_through_json(collection):
+    again = json.loads(json.dumps(collection))
+    assert again["time_to_take"] == collection["time_to_take"]
+
+
+def test_the_csv_has_the_time_to_take_as_columns_per_window(evaluation, time):
+    table = pd.read_csv(io.StringIO(scenario_csv(evaluation, time=time)))
+    assert len(table) == 27
+    added = [c for c in table.columns if c not in BY_OBLAST_COLUMNS]
+    assert added == [f"{name.format(m)}" for m in (3, 6, 12)
+                     for name in ("pace_{}m_window", "pace_{}m_km2_per_month",
+                                  "months_to_take_{}m", "taken_by_{}m")]
+    rows = table.set_index("iso_3166_2")
+    head = time.headline
+    for oblast in head.oblasts:
+        row = rows.loc[oblast.iso_3166_2]
+        assert row["pace_6m_window"] == f"{head.start.isoformat()}/{head.end.isoformat()}"
+        assert row["taken_by_6m"] == (oblast.by.isoformat() if oblast.by
+                                      else "not at this pace")
+    # Units the scenario hands nothing of are left empty.
+    untouched = rows.drop(index=[o.iso_3166_2 for o in head.oblasts])
+    assert untouched["taken_by_6m"].isna().all()
+
+
+def test_the_slowest_unit_of_the_csv_gives_the_whole_handovers_day(evaluation, time):
+    table = pd.read_csv(io.StringIO(impact_csv(evaluation.impact, time=time)))
+    days = [d for d in table["taken_by_6m"].dropna() if d != "not at this pace"]
+    assert max(days) == time.headline.by.isoformat()
+
+
+def test_without_a_time_to_take_the_csv_is_the_impact_table_alone(evaluation):
+    assert impact_csv(evaluation.impact).splitlines()[0] == ",".join(BY_OBLAST_COLUMNS)
+
+
 def test_the_csv_starts_with_its_header(evaluation):
     assert impact_csv(evaluation.impact).splitlines()[0] == ",".join(BY_OBLAST_COLUMNS)
 
@@ -120,7 +172,7 @@ def test_the_csv_matches_the_impact_table_within_rounding(evaluation):
     assert list(table["name"]) == list(expected["name"])
     for column in ("pct_before", "pct_after"):
         assert table[column].to_numpy() == pytest.approx(expected[column].to_numpy(), abs=5e-4)
-    for column in ("to_russia_km2", "to_ukraine_km2", "dmz_km2"):
+    for column in ("to_russia_km2", "to_ukraine_km2", "dmz_km2", "from_ukraine_km2"):
         assert table[column].to_numpy() == pytest.approx(expected[column].to_numpy(), abs=0.05)
 
 

@@ -79,7 +79,7 @@ def test_the_parameters_are_spelled_out(figure):
 
 
 def test_the_sources_are_in_the_lower_margin(figure):
-    footer = [t for t in figure.texts if "DeepStateMap" in t.get_text()]
+    footer = [t for t in figure.texts if t.get_text().startswith("Sources:")]
     assert footer and footer[0].get_position()[1] < 0.1
     assert "Natural Earth" in footer[0].get_text() and "GeoNames" in footer[0].get_text()
 
@@ -98,6 +98,55 @@ def test_the_headline_numbers_are_shown(figure, evaluation):
     shown = texts(figure)
     assert f"{evaluation.impact.dmz_km2:,.0f} km²" in shown
     assert f"{evaluation.impact.line_km:,.0f} km" in shown
+
+
+def time_text(fig: Figure) -> str:
+    return next(t for t in texts(fig) if t.startswith("Time to take at the"))
+
+
+def test_the_time_to_take_is_one_line_with_the_6_month_figure_and_the_range(figure,
+                                                                           evaluation):
+    from geo.proposal_time import evaluation_time
+
+    from geo.proposal_time import compact
+
+    time = evaluation_time(evaluation)
+    line = time_text(figure)
+    # One statement, wrapped onto a second line only where it would leave the slide.
+    assert line.replace("\n", " ") == compact(time) + "."
+    assert line.count("\n") <= 1
+    assert line.startswith("Time to take at the 6-month pace: about ")
+    assert f"({time.headline.by:%B %Y})" in line
+    assert "at the 3- to 12-month paces" in line.replace("\n", " ")
+
+
+def test_the_time_to_take_is_below_the_map_and_its_source_and_caveat_in_the_footer(figure):
+    line = next(t for t in figure.texts if t.get_text().startswith("Time to take at the"))
+    assert line.get_position()[1] < 0.135
+    assert line.get_fontsize() >= 14
+    source = next(t.get_text() for t in figure.texts
+                  if t.get_text().startswith("Time to take: "))
+    assert "months to 2026-01-06" in source and "DeepStateMap" in source
+    assert "not a forecast" in source
+
+
+def test_a_proposal_handing_over_nothing_says_so_on_its_slide(evaluation):
+    from geo.evaluate import evaluate
+    from geo.scenarios import Scenario
+
+    freeze = evaluate(Scenario("freeze"), evaluation.ground.date)
+    assert time_text(scenario_figure(freeze)) == ("Time to take at the 6-month pace: nothing "
+                                                  "handed to Russia.")
+
+
+def test_a_given_time_to_take_is_drawn_as_given(evaluation):
+    import dataclasses
+
+    from geo.proposal_time import evaluation_time
+
+    time = evaluation_time(evaluation)
+    shown = dataclasses.replace(time, russia=time.russia[1:2])
+    assert "paces" not in time_text(scenario_figure(evaluation, time=shown))
 
 
 def test_the_cli_writes_a_png_and_prints_its_path(tmp_path):

@@ -7,11 +7,13 @@ the nominal km2.
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 import shapely
 
 from geo.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, area_km2, change_between, change_km2,
-                         changed_units, compare_dates, share_history)
+                         changed_units, compare_dates, day_shares, gaps_text, held_runs,
+                         series_history, share_history, with_shares_of)
 from tests.synthetic import lonlat, square_km, units_gdf
 
 REL = 1e-3
@@ -71,6 +73,66 @@ def test_the_history_of_no_dates_is_an_empty_table_with_the_columns():
     table = share_history(UNITS, [], load)
     assert table.empty
     assert list(table.columns) == HISTORY_COLUMNS
+
+
+# series_history: the daily series in the same shape, nothing computed
+
+#: A series as geo.series.load_series reads it: two days, each unit and then Ukraine.
+SERIES = pd.DataFrame([
+    (D1, "UA-01", 5_000.0, 50.0), (D1, "UA-02", 0.0, 0.0), (D1, "UA", 5_000.0, 25.0),
+    (D3, "UA-01", 9_000.0, 90.0), (D3, "UA-02", 3_000.0, 30.0), (D3, "UA", 12_000.0, 60.0),
+], columns=["date", "iso_3166_2", "occupied_km2", "occupied_pct"])
+
+
+def test_the_series_history_has_the_columns_of_a_computed_history():
+    assert list(series_history(SERIES, UNITS).columns) == HISTORY_COLUMNS
+
+
+def test_the_series_history_takes_the_figures_as_they_are():
+    table = series_history(SERIES, UNITS)
+    assert row(table, D3, "UA-02")["occupied_km2"] == 3_000
+    assert row(table, D3, "UA")["occupied_pct"] == 60
+
+
+def test_the_series_history_names_each_unit_and_gives_its_area_from_the_boundaries():
+    table = series_history(SERIES, UNITS)
+    assert row(table, D1, "UA-01")["name"] == "UA-01"
+    assert row(table, D1, "UA")["name"] == "Ukraine"
+    assert row(table, D1, "UA-02")["area_km2"] == pytest.approx(10_000, rel=REL)
+    assert row(table, D1, "UA")["area_km2"] == pytest.approx(20_000, rel=REL)
+
+
+def test_a_day_the_series_lacks_stays_missing():
+    assert series_history(SERIES, UNITS)["date"].drop_duplicates().tolist() == [D1, D3]
+
+
+def test_one_day_of_a_history_is_a_shares_table_with_ukraine_last():
+    table = day_shares(series_history(SERIES, UNITS), D3)
+    assert table["iso_3166_2"].tolist() == ["UA-01", "UA-02", "UA"]
+    assert table["occupied_pct"].tolist() == [90, 30, 60]
+
+
+def test_a_day_not_in_the_history_has_no_shares():
+    with pytest.raises(ValueError, match="2025-02-01"):
+        day_shares(series_history(SERIES, UNITS), D2)
+
+
+# held_runs and gaps_text: what a chart may join, and the words for what is missing
+
+def test_consecutive_days_are_one_run_and_a_gap_starts_the_next():
+    days = [dt.date(2025, 11, 24), dt.date(2025, 11, 25), dt.date(2025, 11, 27),
+            dt.date(2025, 11, 28), dt.date(2025, 12, 5)]
+    assert held_runs(days) == [0, 0, 1, 1, 2]
+
+
+def test_no_days_have_no_runs():
+    assert held_runs([]) == []
+
+
+def test_gaps_are_named_as_single_days_or_spans():
+    gaps = [(dt.date(2024, 8, 18), dt.date(2024, 8, 19)), (dt.date(2025, 11, 26),) * 2]
+    assert gaps_text(gaps) == "2024-08-18 to 2024-08-19, 2025-11-26"
+    assert gaps_text([]) == "none"
 
 
 # change_between and the areas
@@ -168,6 +230,27 @@ def test_a_date_missing_from_the_history_is_refused(history):
         compare_dates(UNITS, history, D1, dt.date(2025, 4, 1), load)
 
 
+def test_shares_of_other_days_replace_the_shares_but_keep_the_ground_moved(change):
+    held = share_history(UNITS, [D1, D3], load)
+    restated = with_shares_of(change, held, D1, D3)
+    table = restated.by_unit.set_index("iso_3166_2")
+    assert (restated.shares_earlier, restated.shares_later) == (D1, D3)
+    assert (restated.earlier, restated.later) == (D2, D3)
+    assert table.loc["UA-01", "pct_earlier"] == pytest.approx(50, rel=REL)
+    assert table.loc["UA-01", "change_pp"] == pytest.approx(40, rel=1e-2)
+    assert restated.gained_km2 == change.gained_km2
+    assert table.loc["UA-02", "gained_km2"] == pytest.approx(1_000, rel=REL)
+
+
+def test_a_comparison_has_the_shares_of_its_own_days_unless_told_otherwise(change):
+    assert (change.shares_earlier, change.shares_later) == (D2, D3)
+
+
+def test_shares_of_days_in_the_wrong_order_are_refused(change, history):
+    with pytest.raises(ValueError, match="after the later day"):
+        with_shares_of(change, history, D3, D1)
+
+
 def test_changed_units_lists_units_where_ground_moved_largest_net_gain_first(history):
     table = changed_units(compare_dates(UNITS, history, D1, D2, load))
     assert table["iso_3166_2"].tolist() == ["UA-01", "UA-02", "UA"]
@@ -217,3 +300,14 @@ def test_the_history_map_with_its_layers_references_only_local_assets(change):
     urls = [part.split('"')[0] for part in html.split('src="')[1:]] + \
            [part.split('"')[0] for part in html.split('href="')[1:]]
     assert urls and all(url.startswith(STATIC_URL) for url in urls), urls
+
+
+def test_a_units_tooltip_gives_the_shares_of_their_days_and_the_maps_the_ground_moved_on(change):
+    from geo.history_layers import units_layer
+    restated = with_shares_of(change, share_history(UNITS, [D1, D3], load), D1, D3)
+    layer = next(c for c in units_layer(UNITS, restated)._children.values()
+                 if hasattr(c, "data"))
+    west = next(f["properties"] for f in layer.data["features"]
+                if f["properties"]["name"] == "UA-01")
+    assert west["held"] == "50.0 % on 2025-01-01, 90.0 % on 2025-03-01"
+    assert west["moved"].endswith("(maps of 2025-02-01 and 2025-03-01)")

@@ -11,7 +11,7 @@ from geo.scenarios import Scenario
 VIEWS = [
     View(Scenario("freeze"), None),
     View(Scenario("donbas"), dt.date(2026, 1, 6)),
-    View(Scenario("mutual", ua_km=15, ru_km=7.5), dt.date(2025, 6, 1)),
+    View(Scenario("mutual", ua_km=15, ru_km=7.5), dt.date(2025, 6, 15)),
     View(Scenario("shift", shift_km=-12, oblasts=("UA-14", "UA-09")), None),
     View(Scenario("target", target=("UA-14", 85)), dt.date(2026, 8, 22)),
 ]
@@ -53,6 +53,14 @@ def test_unknown_oblast_codes_warn_and_mean_everywhere():
 
 def test_a_malformed_target_warns():
     assert parse_view({"preset": "target", "target": "Donetsk"}).warnings
+
+
+def test_a_links_day_is_kept_as_asked_whether_or_not_its_map_is_shipped():
+    # Resolving it (held? shipped?) is the page's work: the link keeps the reader's day.
+    for text in ("2025-06-15", "2025-11-26", "2025-04-02"):
+        view = parse_view({"date": text})
+        assert view.date == dt.date.fromisoformat(text) and view.warnings == ()
+        assert to_query(view.scenario, view.date)["date"] == text
 
 
 def test_a_malformed_date_warns_and_means_the_newest():

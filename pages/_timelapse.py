@@ -1,0 +1,129 @@
+"""The timelapse section: the shipped maps of a period played in place in one map page, and
+its animated GIF for slides (made on a download's click).
+
+A page shows it with one line, e.g. ``timelapse_section(earlier, later)``; the map page of a
+period is made once per process for every visitor (its frames once per day), the GIF once
+per period and speed when first downloaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from geo.boundaries import ukraine_outline
+from geo.snapshots import ATTRIBUTION, load_occupied
+from geo.timelapse import (DEFAULT_FPS, FRAME_TOLERANCE_DEG, SPEEDS_FPS, Frame,
+                           TimelapseError, frame_days, make_frame, steps_note,
+                           timelapse_document, ukraine_figures)
+from pages._presenter import slide_title
+from pages._session import MAP_HEIGHT_PX, dates
+from pages._shared import history, units
+
+#: A frame holds about 50 KB of simplified geometry: every shipped day fits (about 145).
+FRAMES_KEPT = 256
+#: A map page holds up to about 1 MB (the whole series), a GIF about as much.
+DOCUMENTS_KEPT, GIFS_KEPT = 8, 4
+
+#: The figures of a frame's day and the day: what a frame is made of (see :func:`_frame`).
+FrameKey = tuple[dt.date, float, float]
+
+
+@st.cache_resource(show_spinner=False)
+def _ukraine():
+    return ukraine_outline(units())
+
+
+@st.cache_resource(show_spinner=False, max_entries=FRAMES_KEPT)
+def _frame(day: dt.date, km2: float, pct: float) -> Frame:
+    # Keyed by the day's figures too: ``geo update`` rewrites the series in place.
+    return make_frame(day, load_occupied(day), _ukraine(), km2, pct)
+
+
+def _frames(keys: tuple[FrameKey, ...]) -> list[Frame]:
+    return [_frame(*key) for key in keys]
+
+
+@st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
+def _document(keys: tuple[FrameKey, ...], presenter: bool) -> str:
+    return timelapse_document(_frames(keys), units(), presenter=presenter)
+
+
+@st.cache_resource(show_spinner=False, max_entries=GIFS_KEPT)
+def _gif(keys: tuple[FrameKey, ...], fps: int) -> bytes:
+    # Imported here: matplotlib takes about half a second to load, which only a download
+    # needs to pay.
+    import io
+
+    from geo.timelapse_gif import gif_from_frames
+
+    buffer = io.BytesIO()
+    gif_from_frames(_frames(keys), units(), buffer, frame_s=1 / fps)
+    return buffer.getvalue()
+
+
+def _keys(start: dt.date, end: dt.date) -> tuple[FrameKey, ...]:
+    """The frames of the period, each as its day and figures (raises TimelapseError)."""
+    days = frame_days(start, end, dates())
+    figures = ukraine_figures(history(), days)
+    return tuple((day, *figures[day]) for day in days)
+
+
+def _caption(keys: tuple[FrameKey, ...], size_bytes: int) -> str:
+    first, last = keys[0][0].isoformat(), keys[-1][0].isoformat()
+    jumps = steps_note([key[0] for key in keys])
+    return (f"{len(keys)} frames from {first} to {last}, about one a week: the maps shipped "
+            "for the period (the first held day of each ISO week, and of each month), each "
+            "that day's own map; nothing is drawn between two frames"
+            + (f"; {jumps}" if jumps else "") + ". Km² held by Russia: "
+            "DeepStateMap's daily series on each frame's day (EPSG:3035). "
+            f"{ATTRIBUTION}; boundaries: Natural Earth. Space plays or pauses, ← and → step a "
+            f"frame (click the map first). The page holds every frame ({size_bytes / 1e6:.1f} "
+            f"MB), drawn to about {FRAME_TOLERANCE_DEG * 111:.1f} km.")
+
+
+def _gif_controls(keys: tuple[FrameKey, ...]) -> None:
+    first, last = keys[0][0].isoformat(), keys[-1][0].isoformat()
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    fps = row.selectbox("GIF speed (frames a second)", SPEEDS_FPS,
+                        index=SPEEDS_FPS.index(DEFAULT_FPS), key="tl_gif_fps", width=230,
+                        help="The last frame shows for 2 s before the GIF starts again.")
+    # Made on the click, in a thread of its own (no session there): about 0.1 s a frame.
+    row.download_button(
+        f"Timelapse for slides (GIF, 1920 × 1080, {len(keys)} frames)", mime="image/gif",
+        file_name=f"ceasefire-atlas_timelapse_{first}_{last}.gif",
+        data=lambda: _gif(keys, fps), icon=":material/movie:",
+        help=f"Each frame with its date, Ukraine's km² held by Russia and the sources; made "
+             f"when clicked (about {max(2, round(len(keys) * 0.1))} s the first time).")
+
+
+def timelapse_section(start: dt.date, end: dt.date, *, presenting: bool = False) -> None:
+    """The timelapse of the shipped maps from ``start`` to ``end`` (both included): a map
+    that plays them in place, its caption and a GIF download; on a slide (``presenting``),
+    the slide's title bar and the map filling the screen in large type, keys anywhere.
+
+    A period without a shipped map gets a note instead (never an error)."""
+    try:
+        keys = _keys(start, end)
+    except TimelapseError as error:
+        st.info(f"No timelapse to show: {error}.", icon=":material/movie:")
+        return
+    first, last = keys[0], keys[-1]
+    with st.spinner(f"Drawing the timelapse's {len(keys)} frames (once for everyone)"):
+        page = _document(keys, presenting)
+    if presenting:
+        slide_title(f"Territorial control in Ukraine, {first[0].isoformat()} to "
+                    f"{last[0].isoformat()}",
+                    f"{len(keys)} weekly maps, none drawn between them · held by Russia "
+                    f"{first[1]:,.0f} → {last[1]:,.0f} km² · Sources: {ATTRIBUTION}; daily "
+                    "series; Natural Earth · Space: play or pause, ← →: step")
+        # Keyed: the slide's style gives this frame the screen's height.
+        with st.container(key="atlas-map"):
+            st.iframe(page, height=MAP_HEIGHT_PX)
+        return
+    st.subheader(f"Timelapse, {first[0].isoformat()} to {last[0].isoformat()}")
+    with st.container(key="atlas-timelapse"):
+        st.iframe(page, height=MAP_HEIGHT_PX)
+    st.caption(_caption(keys, len(page.encode())))
+    _gif_controls(keys)
