@@ -174,10 +174,10 @@ def data_age() -> None:
                          "scripts/build_data.py")
         return
     label = f"Data: {freshness_label(SOURCE_NAME, newest(), now)}"
-    note = stale_note(newest(), now)
     # One short element either way: the page's own controls must stay above the fold.
-    if note:
-        st.sidebar.warning(f"{label}. {note}")
+    if stale_note(newest(), now):
+        st.sidebar.warning(f"{label}: newer days are not loaded here, and the line of contact "
+                           "has probably moved since.")
     else:
         st.sidebar.caption(label)
 

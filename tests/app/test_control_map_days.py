@@ -137,8 +137,8 @@ def newest():
 
 
 def test_data_older_than_two_weeks_is_flagged_with_its_day_and_age(newest):
-    assert any(w.value.startswith("Data: DeepStateMap, 2026-10-10, 52 days ago. Not updated "
-                                  "for 52 days") for w in newest.sidebar.warning)
+    assert any(w.value.startswith("Data: DeepStateMap, 2026-10-10, 52 days ago: newer days "
+                                  "are not loaded here") for w in newest.sidebar.warning)
 
 
 def slide(at) -> str:
