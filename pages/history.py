@@ -21,6 +21,7 @@ from pages._dates import DayChoice, date_control, held
 from pages._pace import pace_section
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._shared import change, history, snapshot, units
+from pages._presenter import keyboard_control
 from pages._timelapse import timelapse_section
 
 DEFAULT_OBLASTS = ["UA-14", "UA-09", "UA-23", "UA-65", "UA-63"]
@@ -52,7 +53,14 @@ def sidebar() -> tuple[DayChoice, DayChoice, bool]:
         tiles = st.toggle("Basemap tiles (needs internet)", value=False, key="hi_tiles",
                           help="OpenStreetMap tiles under the map; the map is complete "
                                "without them.")
+        st.toggle("Presenter mode (timelapse)", key="hi_present",
+                  help="The timelapse between the two days fills the screen as a slide; "
+                       "Space plays or pauses, the arrow keys step.")
     return shown, since, tiles
+
+
+def stop_presenting() -> None:
+    st.session_state.hi_present = False
 
 
 def held_km2(day: dt.date) -> float:
@@ -251,7 +259,8 @@ def notices(shown: DayChoice, since: DayChoice, earlier: DayChoice, later: DayCh
 
 
 leave_pages_directory_mode()
-arrived("history")
+if arrived("history"):
+    st.session_state.hi_present = st.query_params.get("present") == "1"
 if not held():
     st.error("The daily series (data/daily_control.csv) is missing: run "
              "scripts/build_data.py.")
@@ -259,6 +268,16 @@ if not held():
 shown, since, tiles = sidebar()
 fit_top_padding()
 earlier, later = sorted((since, shown), key=lambda choice: choice.held)
+if st.session_state.get("hi_present"):
+    # A slide: the timelapse alone, its own keys (Space, arrows) working anywhere on it,
+    # and the button Escape presses (the slide has no Next/Previous for the arrows to press),
+    # pinned to the title bar's corner so the map and its controls keep the screen.
+    timelapse_section(earlier.held, later.held, presenting=True)
+    st.markdown("<style>.st-key-hi_exit{position:fixed;top:0.6rem;right:0.8rem;z-index:1000}"
+                "</style>", unsafe_allow_html=True)
+    st.button("Exit (Esc)", on_click=stop_presenting, key="hi_exit")
+    keyboard_control()
+    st.stop()
 result = with_shares_of(change(earlier.drawn, later.drawn), history(), earlier.held,
                         later.held)
 

@@ -332,3 +332,15 @@ def test_published_gains_stand_beside_ours_with_source_date_and_difference(first
 def test_the_page_ends_with_the_timelapse_of_the_two_days_compared(first_view):
     last = [c.value for c in first_view.main.caption][-1]
     assert last.startswith("137 frames from 2024-07-08 to 2026-10-10")
+
+
+def test_presenter_mode_shows_the_timelapse_as_a_slide_and_can_be_left():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["present"] = "1"
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert any("atlas-slide" in md.value and "weekly maps" in md.value for md in at.markdown)
+    assert not at.metric  # the slide holds the timelapse alone
+    next(b for b in at.button if b.label == "Exit (Esc)").click().run()
+    assert not at.exception, at.exception
+    assert at.metric  # back to the page
