@@ -151,6 +151,33 @@ def load_series(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return table[SERIES_COLUMNS]
 
 
+def load_day(day: dt.date, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One day's rows of the series (columns :data:`SERIES_COLUMNS`, as from
+    :func:`load_series`; none when the day is not held), read without loading the rest: a
+    page showing one day needs 28 rows, not the whole table (about 0.2 s and 15 MB).
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``data_dir`` holds no series.
+    """
+    import pandas as pd
+
+    key = day.isoformat()
+    rows = []
+    with open(series_path(data_dir), encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for row in reader:
+            if row and row[0] == key:
+                rows.append(row)
+            elif rows:  # the file is sorted by day: the day's rows are together
+                break
+    table = pd.DataFrame(rows, columns=SERIES_COLUMNS)
+    table["date"] = [day] * len(table)
+    return table.astype({"iso_3166_2": str, "occupied_km2": float, "occupied_pct": float})
+
+
 def series_of(table: pd.DataFrame, units: Sequence[str], *, start: dt.date | None = None,
               end: dt.date | None = None) -> pd.DataFrame:
     """The rows of ``units`` (codes, "UA" for Ukraine) from ``start`` to ``end`` inclusive

@@ -19,7 +19,7 @@ from geo.params import DEFAULT_PULLBACK_KM
 from geo.scenarios import PULLBACK_RANGE_KM
 from geo.history import Change, compare_dates, day_shares, series_history
 from geo.published import load_published
-from geo.series import load_series, series_path
+from geo.series import load_day, load_series, series_path
 from geo.towns import load_towns
 from pages._session import dates
 
@@ -84,7 +84,8 @@ def history() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def _day(version: tuple[int, int], day: dt.date) -> pd.DataFrame:
-    return day_shares(history(), day)
+    # The day's rows alone: the control map's first run need not load the whole series.
+    return day_shares(series_history(load_day(day), units()), day)
 
 
 def shares_of_day(day: dt.date) -> pd.DataFrame:

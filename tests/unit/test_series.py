@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.series import (HeldDayError, choose_day, held_days, load_series, missing_days,
-                        series_of, series_path, write_series)
+from geo.series import (HeldDayError, choose_day, held_days, load_day, load_series,
+                        missing_days, series_of, series_path, write_series)
 
 D = dt.date
 HELD = [D(2025, 3, 29), D(2025, 3, 30), D(2025, 4, 2), D(2025, 4, 3), D(2025, 4, 7)]
@@ -108,3 +108,14 @@ def test_values_are_rounded_to_the_documented_decimals(tmp_path):
     write_series(table, series_path(tmp_path))
     first = load_series(tmp_path).iloc[0]
     assert (first["occupied_km2"], first["occupied_pct"]) == (1.23, 1.2346)
+
+
+def test_one_day_is_read_alone_as_the_whole_table_holds_it(data_dir):
+    whole = load_series(data_dir)
+    day = load_day(D(2025, 3, 30), data_dir)
+    expected = whole[whole["date"] == D(2025, 3, 30)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(day, expected)
+
+
+def test_a_day_not_held_reads_as_no_rows(data_dir):
+    assert load_day(D(2025, 3, 31), data_dir).empty
