@@ -57,17 +57,21 @@ def chromium_path() -> str:
 
 
 @contextlib.contextmanager
-def running_app(log_path: Path):
-    """The app on a free local port, for as long as the context lasts; yields its URL."""
+def running_app(log_path: Path, script: Path = ROOT / "streamlit_app.py",
+                env: dict[str, str] | None = None):
+    """``script`` (default the app) served on a free local port from the project's folder
+    (its .streamlit/config.toml) for as long as the context lasts, with ``env`` added to
+    its environment; yields its URL."""
     port = _free_port()
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            [sys.executable, "-m", "streamlit", "run", str(script),
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             # Its own map store: the first visit makes the pages, later ones read them.
-            env={**os.environ, "ATLAS_MAP_STORE": str(log_path.parent / "maps")})
+            env={**os.environ, "ATLAS_MAP_STORE": str(log_path.parent / "maps"),
+                 **(env or {})})
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(url, process)

@@ -8,15 +8,12 @@ own (the period comes from the link), with the project's config and static files
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import OfflinePage, _free_port, _wait_until_healthy
+from tests.browser.conftest import OfflinePage, running_app
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -38,21 +35,8 @@ def running_page(folder: Path):
     script = folder / "timelapse_app.py"
     shutil.copy(PAGE, script)
     (folder / "static").symlink_to(ROOT / "static", target_is_directory=True)
-    port = _free_port()
-    with (folder / "streamlit.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_healthy(url, process)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    with running_app(folder / "streamlit.log", script, {"PYTHONPATH": str(ROOT)}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
