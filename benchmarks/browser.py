@@ -12,6 +12,7 @@ ZONE_COLOR) has a new ``d`` attribute. Both clocks are the same wall clock.
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import tempfile
 import time
@@ -20,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ZONE_PATH_SELECTOR, app_server,
+from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ROOT, ZONE_PATH_SELECTOR, app_server,
                                is_local, loadavg, rss_mb, summary)
-from geo.map_documents import store_page
+from geo.map_documents import document_path, store_page
 from geo.scenario_layers import ZONE_COLOR
 from geo.snapshots import available_dates
+from pages._session import MAP_HEIGHT_PX
 
 ZONE_SELECTOR = ZONE_PATH_SELECTOR.format(color=ZONE_COLOR)
 START_URL_PATH = "/scenarios?preset=mutual&ua_km=15&ru_km=15"
@@ -179,27 +181,75 @@ class ScenarioPage:
                     sum(self.traffic.frames[frames_before:]), paths, http, reloaded)
 
 
-def _cold_start(browser, log_path: Path, env: dict[str, str] | None = None) -> float:
-    """Launch of a new server (``env`` added to its environment) to the control map drawn
-    in a new browser context, in seconds. No request is intercepted here: interception
-    sends each of the page's ~70 requests through Playwright's driver, which added 0.3-0.5 s
-    on this machine (that the app asks nothing of the internet is checked in the part that
-    follows and in the browser tests)."""
+def _cold_start(browser, log_path: Path, env: dict[str, str] | None = None,
+                **server: object) -> float:
+    """Launch of a new server (``env`` added to its environment; ``server``: more arguments
+    of :func:`app_server`, e.g. another checkout's ``root``) to the control map drawn in a
+    new browser context, in seconds. No request is intercepted here: interception sends each
+    of the page's ~70 requests through Playwright's driver, which added 0.3-0.5 s on this
+    machine (that the app asks nothing of the internet is checked in the part that follows
+    and in the browser tests)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(120_000)
-    with app_server(log_path, env=env) as server:
-        page.goto(server.url + "/", wait_until="commit")
+    with app_server(log_path, env=env, **server) as running:
+        page.goto(running.url + "/", wait_until="commit")
         find_frame(page, "path.leaflet-interactive", minimum=29)
-        seconds = time.monotonic() - server.launched_at
+        seconds = time.monotonic() - running.launched_at
     context.close()
     return seconds
 
 
-def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) -> dict:
-    """Cold start (median of three launches), ~10 first-time and ~10 revisited slider moves,
-    then more reruns while the server's RSS is sampled; returns the JSON section
-    ``browser``."""
+def floor_app(folder: Path, map_page: Path) -> dict[str, object]:
+    """:func:`app_server` arguments for the floor (benchmarks/floor_app.py) showing
+    ``map_page``: the script is copied into ``folder`` beside a link to the project's
+    static/ (Streamlit serves the static files beside the main script)."""
+    script = folder / "floor_app.py"
+    shutil.copy(Path(__file__).with_name("floor_app.py"), script)
+    (folder / "static").symlink_to(ROOT / "static", target_is_directory=True)
+    return {"script": script, "env": {"ATLAS_FLOOR_PAGE": str(map_page),
+                                      "ATLAS_FLOOR_HEIGHT": str(MAP_HEIGHT_PX)}}
+
+
+def cold_starts(browser, log_dir: Path, launches: int, other_root: Path | None = None
+                ) -> dict[str, object]:
+    """``launches`` cold starts of the app, each followed by one of the floor (a bare page
+    showing the same stored map) and, given ``other_root``, one of another checkout's app:
+    interleaved, so that a busier moment weighs on every kind alike. The claim is the ratio
+    of the medians (ours / floor); the seconds are kept beside it."""
+    page = document_path(available_dates()[-1])
+    with tempfile.TemporaryDirectory() as scratch:
+        floor = floor_app(Path(scratch), page)
+        times: dict[str, list[float]] = {"ours": [], "floor": [], "other": []}
+        for i in range(launches):
+            times["ours"].append(_cold_start(browser, log_dir / f"benchmark_browser_cold_{i}.log"))
+            times["floor"].append(_cold_start(browser, log_dir / f"benchmark_floor_cold_{i}.log",
+                                              **floor))
+            if other_root is not None:
+                times["other"].append(_cold_start(
+                    browser, log_dir / f"benchmark_other_cold_{i}.log", root=other_root))
+    medians = {kind: statistics.median(seconds) for kind, seconds in times.items() if seconds}
+    result: dict[str, object] = {
+        "cold_start_s": round(medians["ours"], 2),
+        "cold_starts_s": [round(seconds, 2) for seconds in times["ours"]],
+        "cold_start_floor_s": round(medians["floor"], 2),
+        "cold_starts_floor_s": [round(seconds, 2) for seconds in times["floor"]],
+        "cold_start_ratio": round(medians["ours"] / medians["floor"], 2),
+    }
+    if other_root is not None:
+        result |= {"other_root": str(other_root),
+                   "cold_start_other_s": round(medians["other"], 2),
+                   "cold_starts_other_s": [round(seconds, 2) for seconds in times["other"]],
+                   "cold_start_other_ratio": round(medians["other"] / medians["floor"], 2)}
+    return result
+
+
+def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
+        other_root: Path | None = None, launches: int | None = None) -> dict:
+    """Cold start (median of ``launches``, default three, one if ``quick``; each beside the
+    floor's and, given ``other_root``, another checkout's), ~10 first-time and ~10 revisited
+    slider moves, then more reruns while the server's RSS is sampled; returns the JSON
+    section ``browser``."""
     from playwright.sync_api import sync_playwright
 
     sweep_moves = 0 if quick else 80
@@ -217,9 +267,12 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) 
         # As scripts/setup.sh does before the app is run: the newest map page is stored.
         store_page(available_dates()[-1])
         # A launch varies by a few tenths of a second: the median of three.
-        cold_starts = [_cold_start(browser, log_dir / f"benchmark_browser_cold_{i}.log")
-                       for i in range(1 if quick else 3)]
-        progress("browser: cold starts " + ", ".join(f"{s:.2f}" for s in cold_starts) + " s")
+        cold = cold_starts(browser, log_dir, launches or (1 if quick else 3), other_root)
+        progress("browser: cold starts " + ", ".join(f"{s:.2f}" for s in cold["cold_starts_s"])
+                 + " s; floor " + ", ".join(f"{s:.2f}" for s in cold["cold_starts_floor_s"])
+                 + f" s; ratio {cold['cold_start_ratio']:.2f}"
+                 + (f"; other checkout {cold['cold_start_other_ratio']:.2f}"
+                    if other_root is not None else ""))
         with tempfile.TemporaryDirectory() as empty:
             unstored_s = _cold_start(browser, log_dir / "benchmark_browser_unstored.log",
                                      {"ATLAS_MAP_STORE": empty})
@@ -273,8 +326,7 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print) 
     cached_latency = [m.latency_ms for m in moves if not m.cold and m.latency_ms is not None]
     payloads = [m.ws_bytes + m.http_bytes for m in timed]
     return {
-        "cold_start_s": round(statistics.median(cold_starts), 2),
-        "cold_starts_s": [round(seconds, 2) for seconds in cold_starts],
+        **cold,
         "cold_start_unstored_s": round(unstored_s, 2),
         "server_healthy_s": round(server.healthy_at - server.launched_at, 2),
         "scenarios_first_render_s": round(scenario_first_s, 2),

@@ -36,7 +36,8 @@ TARGETS: dict[str, tuple[float, str, str]] = {
     "rerun_ms_p50": (150.0, "<=", "ms"),
     "browser_update_ms_p95": (400.0, "<=", "ms"),
     "payload_bytes": (400_000.0, "<=", "bytes"),
-    "cold_start_s": (3.0, "<=", "s"),
+    # A ratio to the floor measured in the same run: seconds differ from machine to machine.
+    "cold_start_ratio": (1.3, "<=", "x"),
     "naive_ratio": (10.0, ">=", "x"),
 }
 
@@ -161,18 +162,20 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, timeout_s: float) -
 
 @contextlib.contextmanager
 def app_server(log_path: Path, *, port: int | None = None, timeout_s: float = 120,
-               env: dict[str, str] | None = None) -> Iterator[AppServer]:
-    """``streamlit run streamlit_app.py`` on 127.0.0.1 for as long as the context lasts,
-    with ``env`` added to its environment."""
+               env: dict[str, str] | None = None, root: Path = ROOT,
+               script: Path | None = None) -> Iterator[AppServer]:
+    """``streamlit run`` of ``script`` (default: ``root``'s streamlit_app.py) from the folder
+    ``root`` (its .streamlit/config.toml) on 127.0.0.1 for as long as the context lasts, with
+    ``env`` added to its environment."""
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
         launched_at = time.monotonic()
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            [sys.executable, "-m", "streamlit", "run", str(script or root / "streamlit_app.py"),
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+            cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         try:
             healthy_at = _wait_until_healthy(url, process, timeout_s)
             yield AppServer(url, process.pid, launched_at, healthy_at)
@@ -206,7 +209,7 @@ def format_value(value: float | None, unit: str) -> str:
     if unit == "bytes":
         return f"{value / 1000:,.0f} KB"
     if unit == "x":
-        return f"{value:,.1f} x"
+        return f"{value:,.2f} x" if value < 10 else f"{value:,.1f} x"
     if unit == "s":
         return f"{value:,.2f} s"
     return f"{value:,.0f} {unit}"

@@ -98,6 +98,10 @@ def headline(parts: dict[str, dict]) -> dict[str, float | None]:
         "payload_bytes_max": _get(browser, "payload_per_render_bytes", "max"),
         "map_js_bytes": _get(compute, "map_js", "feature_group_js_bytes"),
         "cold_start_s": _get(browser, "cold_start_s"),
+        "cold_start_floor_s": _get(browser, "cold_start_floor_s"),
+        "cold_start_ratio": _get(browser, "cold_start_ratio"),
+        "cold_start_other_s": _get(browser, "cold_start_other_s"),
+        "cold_start_other_ratio": _get(browser, "cold_start_other_ratio"),
         "cold_start_unstored_s": _get(browser, "cold_start_unstored_s"),
         "naive_ratio": _get(naive, "ratio"),
         "naive_ms_p50": _get(naive, "naive_ms", "p50"),
@@ -124,8 +128,11 @@ ROWS: tuple[tuple[str, str, str, str | None], ...] = (
      "browser_update_ms_p95"),
     ("payload per render (browser), p50", "payload_bytes", "bytes", "payload_bytes"),
     ("map feature groups' JS (in-process)", "map_js_bytes", "bytes", "payload_bytes"),
-    ("cold start to first map (newest map page stored at set-up)", "cold_start_s", "s",
-     "cold_start_s"),
+    ("cold start to first map (newest map page stored at set-up)", "cold_start_s", "s", None),
+    ("floor: bare Streamlit page with the same map page", "cold_start_floor_s", "s", None),
+    ("cold start / floor (same run)", "cold_start_ratio", "x", "cold_start_ratio"),
+    ("--compare-with checkout: cold start", "cold_start_other_s", "s", None),
+    ("--compare-with checkout: cold start / floor", "cold_start_other_ratio", "x", None),
     ("cold start, no map page stored", "cold_start_unstored_s", "s", None),
     ("naive / ours, same slider move", "naive_ratio", "x", "naive_ratio"),
     ("AppTest RSS growth, 2nd half of reruns (caches full)",
@@ -160,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="fewer values and reruns (about a third of the time)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: {','.join(PARTS)})")
+    parser.add_argument("--compare-with", type=Path, default=None, metavar="CHECKOUT",
+                        help="browser part: also time the cold start of the app in another "
+                             "checkout (e.g. a git worktree of an earlier commit, with its "
+                             "static/vendor), interleaved with this one's and the floor's")
+    parser.add_argument("--launches", type=int, default=None, metavar="N",
+                        help="browser part: cold starts of each kind (default 3; 1 with --quick)")
     parser.add_argument("--log-dir", type=Path, default=None,
                         help="where server and AppTest logs go (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -189,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import browser
             parts[name] = _run_part(name, lambda: browser.run(quick=args.quick,
                                                               log_dir=log_dir,
-                                                              progress=_progress))
+                                                              progress=_progress,
+                                                              other_root=args.compare_with,
+                                                              launches=args.launches))
 
     figures = headline(parts)
     result.update(figures)
