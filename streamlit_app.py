@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._assets import ensure_map_assets
+from pages._assets import ensure_map_assets, ensure_whole_data
 from pages._dates import data_age
 
 st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
@@ -15,5 +15,6 @@ navigation = st.navigation([
     st.Page("pages/context.py", title="Context", url_path="context"),
     st.Page("pages/method.py", title="Sources and method", url_path="method"),
 ])
+ensure_whole_data()  # what `geo update` wrote, checked before any page reads it
 data_age()  # how old the data is, in every page's sidebar
 navigation.run()

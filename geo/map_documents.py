@@ -6,6 +6,11 @@ tiles, presenter mode) and a fingerprint of the code in geo/, the installed foli
 data files, so a change to any of them stores a new page instead of showing a stale one.
 Only the standard library is used here; the pages themselves are made by
 :func:`geo.layers.control_document`.
+
+Each stored page ends with an HTML comment carrying the sha256 of the page before it
+(:data:`TRAILER`), written in the same file and the same rename: a page cut short, with
+bytes changed, or without that comment is not served but deleted, and made again by
+whoever asked for it (the app, ``scripts/store_maps.py``, ``python -m geo update``).
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
+import logging
 import os
-import tempfile
+import time
 from pathlib import Path
 
+from geo.atomic import PART_SUFFIX, write_text
 from geo.paths import DATA_DIR
 from geo.snapshots import snapshot_path
 
@@ -26,6 +33,13 @@ from geo.snapshots import snapshot_path
 STORE_DIR = Path(os.environ.get("ATLAS_MAP_STORE")
                  or Path(__file__).resolve().parent.parent / ".cache" / "maps")
 _CODE_DIR = Path(__file__).resolve().parent
+#: How a stored page ends: this, the sha256 (hex) of the page before it, then " -->\n".
+TRAILER = "<!-- atlas stored page, sha256 "
+_TRAILER_END = " -->\n"
+#: A temporary file older than this (s) was left by a writer that was killed: removed.
+_STALE_PART_S = 3600
+
+_log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -68,35 +82,70 @@ def document_path(date: dt.date, *, tiles: bool = False, presenter: bool = False
 
 
 def read_document(path: Path) -> str | None:
-    """The stored page at ``path``, or None if there is none (or it cannot be read)."""
+    """The stored page at ``path``, or None if there is none, it cannot be read, or it is
+    not whole (it does not end with the sha256 of the rest): such a page is deleted,
+    so that it is made and stored again, and the fact is logged."""
     try:
-        return path.read_text(encoding="utf-8")
+        stored = path.read_bytes()
     except OSError:
+        return None
+    page = _verified(stored)
+    if page is None:
+        _log.warning("stored map page %s is damaged (truncated or altered): deleted, to be "
+                     "made again", path)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # a read-only store: the page is made in memory each time
+            pass
+    return page
+
+
+def _verified(stored: bytes) -> str | None:
+    """The page held in ``stored`` (the file's bytes) if its trailer's digest matches."""
+    at = stored.rfind(TRAILER.encode("ascii"))
+    if at < 0:
+        return None
+    body, trailer = stored[:at], stored[at + len(TRAILER):]
+    expected = hashlib.sha256(body).hexdigest() + _TRAILER_END
+    if trailer != expected.encode("ascii"):
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
+def _stored_form(page: str) -> str:
+    """``page`` as it is stored: followed by the comment holding its digest (:data:`TRAILER`)."""
+    return f"{page}{TRAILER}{hashlib.sha256(page.encode('utf-8')).hexdigest()}{_TRAILER_END}"
+
+
 def write_document(path: Path, page: str) -> bool:
-    """Store ``page`` at ``path`` whole or not at all (several processes may write the same
-    page), and drop the pages of the same date and variant drawn from older code or data.
+    """Store ``page`` at ``path`` whole or not at all, with its digest (several processes
+    may write the same page; :mod:`geo.atomic`), and drop the pages of the same date and
+    variant drawn from older code or data, and temporary files left by killed writers.
     False if the store cannot be written (a read-only deployment): the page is then made
     again by each new process."""
     stem = path.stem.rsplit("_", 1)[0]
-    scratch_name = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         suffix=".part", delete=False) as scratch:
-            scratch_name = scratch.name
-            scratch.write(page)
-        os.replace(scratch_name, path)
+        write_text(path, _stored_form(page))
         for older in path.parent.glob(f"{stem}_*.html"):
             if older != path:
                 older.unlink(missing_ok=True)
+        _remove_stale_parts(path.parent)
     except OSError:
-        if scratch_name is not None:
-            Path(scratch_name).unlink(missing_ok=True)
         return False
     return True
+
+
+def _remove_stale_parts(store: Path) -> None:
+    now = time.time()
+    for part in store.glob(f"*{PART_SUFFIX}"):
+        try:
+            if now - part.stat().st_mtime > _STALE_PART_S:
+                part.unlink()
+        except OSError:  # another process removed it, or renamed it into place
+            pass
 
 
 def store_page(date: dt.date, *, tiles: bool = False, presenter: bool = False,
@@ -105,7 +154,7 @@ def store_page(date: dt.date, *, tiles: bool = False, presenter: bool = False,
     is stored already; returns its path. This is what set-up does for the newest snapshot,
     so that a new process can show its first map at once."""
     path = document_path(date, tiles=tiles, presenter=presenter, store=store, data_dir=data_dir)
-    if path.exists():
+    if read_document(path) is not None:  # whole: a damaged one is deleted and made again
         return path
     # Imported here, not above: reading a stored page must not load folium or geopandas.
     from geo.boundaries import load_units

@@ -25,6 +25,11 @@ its figures are those a full rebuild gives. The new files are written in a folde
 the data folder (on the same file system; inside it when it is a mount point), then moved
 into place, the series last; any failure before the series is in place moves everything
 back, so the data folder is left as it was.
+
+Before the moves, the sha256 of every file written and of every file it replaces is added to
+the record of the updates (:mod:`geo.update_record`), so a file cut short or changed after
+it was written is found before use, and an update killed half-way leaves only files the
+record knows as whole. An update does not build on damaged files: it refuses to start.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo import map_documents, paths
+from geo import map_documents, paths, update_record
 from geo.boundaries import load_units, ukraine_outline
 from geo.cadence import shipped_days
 from geo.daily import derive_day, occupied_collection, write_json
@@ -255,8 +260,9 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
     UpdateError
         On a network error, a timeout, an HTTP error other than the archive's 404, an
         answer over the size limit, a file that cannot be used (the upload's validation), a
-        missing series, or a write that fails: in every case ``data_dir`` is left exactly
-        as it was.
+        missing series, files an earlier update wrote that were damaged since
+        (:func:`geo.update_record.damaged_files`), or a write that fails: in every case
+        ``data_dir`` is left exactly as it was.
     """
     if source not in SOURCES:
         raise UpdateError(f"unknown source {source!r}: use {' or '.join(SOURCES)}")
@@ -272,6 +278,15 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
         raise UpdateError(f"{series_path(data_dir)} holds no daily series: build the data "
                           "folder first (scripts/build_data.py) or point --data-dir at a copy "
                           "of data/")
+    damaged = update_record.damaged_files(data_dir)
+    if damaged:
+        one = len(damaged) == 1
+        raise UpdateError(f"{', '.join(damaged)} in {data_dir} {'is' if one else 'are'} not "
+                          f"as an update wrote {'it' if one else 'them'} (cut short or changed "
+                          "since): restore the folder (git checkout, then git clean of its "
+                          "control folder) and run the update again, or delete "
+                          f"{update_record.record_path(data_dir)} if the change was yours; "
+                          "nothing was changed")
     newest = held[-1]
     window = [newest + dt.timedelta(days=n) for n in range(1, (today - newest).days + 1)]
     if not window:
@@ -506,14 +521,47 @@ def _write_update(data_dir: Path, derived: dict[dt.date, tuple[BaseGeometry, pd.
         except OSError as error:
             raise UpdateError(f"cannot write the update next to {data_dir} "
                               f"({error.strerror or error}); nothing was changed") from None
+        removals = [snapshot_path(d, data_dir) for d in removed]
+        before = _record(data_dir, [*moves, (staging / SERIES_FILE, series_path(data_dir))],
+                         removals)
         try:
-            _move_in(data_dir, staging, moves, [snapshot_path(d, data_dir) for d in removed])
+            _move_in(data_dir, staging, moves, removals)
         except _UndoFailed:
-            keep_staging = True
+            keep_staging = True  # the record knows the files on both sides: left as it is
+            raise
+        except UpdateError:
+            _unrecord(data_dir, before)
             raise
     finally:
         if not keep_staging:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _record(data_dir: Path, moves: list[tuple[Path, Path]],
+            removals: list[Path]) -> bytes | None:
+    """Add to the record of updates the files about to be moved in and those they replace;
+    returns the record as it was, for :func:`_unrecord`."""
+    try:
+        versions = {}
+        for staged, target in moves:
+            digests = [update_record.file_digest(target)] if target.exists() else []
+            versions[target.relative_to(data_dir).as_posix()] = [
+                *digests, update_record.file_digest(staged)]
+        before = update_record.saved(data_dir)
+        update_record.remember(data_dir, versions,
+                               forget=[p.relative_to(data_dir).as_posix() for p in removals])
+    except OSError as error:
+        raise UpdateError(f"cannot write the record of the update, "
+                          f"{update_record.record_path(data_dir)} ({error.strerror or error}); "
+                          "nothing was changed") from None
+    return before
+
+
+def _unrecord(data_dir: Path, before: bytes | None) -> None:
+    try:
+        update_record.restore(data_dir, before)
+    except OSError:  # the record then also knows files never moved in: harmless
+        pass
 
 
 def _staging_parent(data_dir: Path) -> Path:

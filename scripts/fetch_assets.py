@@ -1,6 +1,7 @@
 """Fetch the map's JS/CSS files (Leaflet and plugins) from the npm registry into
 static/vendor/, each package checked against its published sha512 (geo/vendor.py holds the
-list). Quick when they are there already.
+list). Quick when they are there already, whole (each file's sha256 as the install recorded
+it); a file missing or damaged since is fetched again.
 
 Usage: python scripts/fetch_assets.py [--force] [--test]
 
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.vendor import VENDOR_DIR, AssetFetchError, download, install, installed  # noqa: E402
+from geo.vendor import VENDOR_DIR, AssetFetchError, check, download, install  # noqa: E402
 
 #: Test tools: package, version, its published sha512, file in the package, where it goes.
 TEST_TOOLS = (("axe-core", "4.10.3",
@@ -50,9 +51,13 @@ def main() -> int:
     try:
         if args.test:
             fetch_test_tools()
-        if not args.force and installed():
+        found = check()
+        if not args.force and found.whole:
             print(f"map assets up to date in {VENDOR_DIR.relative_to(ROOT)}")
             return 0
+        damaged = found.missing + found.altered
+        if damaged:
+            print(f"map assets damaged ({', '.join(damaged)}): fetching them again")
         count = install(timeout_s=60)
     except (AssetFetchError, OSError) as error:
         print(f"fetching the map assets failed: {error}", file=sys.stderr)

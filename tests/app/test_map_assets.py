@@ -1,4 +1,5 @@
-"""A host without the map's Leaflet files: a clear message, or a fetch at the first start."""
+"""A host without the map's Leaflet files, or with damaged ones: a clear message, or a
+fetch at the first start."""
 
 import pytest
 
@@ -52,3 +53,42 @@ def test_a_failed_fetch_is_shown_and_not_retried_on_every_run(empty_vendor, monk
     at.run()
     assert any("registry unreachable" in e for e in errors(at))
     assert len(tries) == 1
+
+
+@pytest.fixture
+def damaged_vendor(empty_vendor):
+    """A whole install, then its leaflet.js cut short."""
+    install(empty_vendor, fetch=fake_registry())
+    with open(empty_vendor / "leaflet" / "dist" / "leaflet.js", "r+b") as handle:
+        handle.truncate(3)
+    return empty_vendor
+
+
+def test_a_damaged_file_is_named_with_the_way_to_fix_it(damaged_vendor, monkeypatch):
+    monkeypatch.delenv("ATLAS_FETCH_ASSETS", raising=False)
+    monkeypatch.setattr(pages._assets, "install", lambda **_: pytest.fail("fetched"))
+    at = open_page("pages/context.py")
+    assert errors(at) == [
+        "The map's Leaflet files are damaged: static/vendor/leaflet/dist/leaflet.js altered "
+        "(cut short or changed since set-up: the sha256 differs from the install's record), "
+        "so the maps would be blank or broken: run `bash scripts/setup.sh app` to fetch them "
+        "again (or start the app with ATLAS_FETCH_ASSETS=1 to let it do so)."]
+
+
+def test_a_deleted_file_is_named_missing(empty_vendor, monkeypatch):
+    install(empty_vendor, fetch=fake_registry())
+    (empty_vendor / "leaflet" / "dist" / "leaflet.js").unlink()
+    monkeypatch.delenv("ATLAS_FETCH_ASSETS", raising=False)
+    at = open_page("pages/context.py")
+    assert any("damaged: static/vendor/leaflet/dist/leaflet.js missing" in e
+               for e in errors(at))
+
+
+def test_when_allowed_a_damaged_file_is_fetched_again(damaged_vendor, monkeypatch):
+    monkeypatch.setenv("ATLAS_FETCH_ASSETS", "1")
+    fetch = fake_registry()
+    monkeypatch.setattr(pages._assets, "install", lambda **_: install(damaged_vendor, fetch=fetch))
+    at = open_page("pages/context.py")
+    assert errors(at) == []
+    assert (damaged_vendor / "leaflet" / "dist" / "leaflet.js").read_bytes() == \
+        b"leaflet dist/leaflet.js"

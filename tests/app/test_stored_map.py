@@ -6,7 +6,7 @@ import re
 import pytest
 
 import geo.map_documents as map_documents
-from geo.map_documents import document_path, store_page, write_document
+from geo.map_documents import document_path, read_document, store_page, write_document
 from tests.app.running import open_page
 
 DATE = dt.date(2026, 1, 6)
@@ -39,9 +39,9 @@ def test_a_stored_page_is_shown_as_it_is(store):
 
 def test_without_a_stored_page_the_app_makes_and_stores_the_one_set_up_would(store, tmp_path):
     shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat()))
-    set_up = store_page(DATE, store=tmp_path / "set-up").read_text(encoding="utf-8")
+    set_up = read_document(store_page(DATE, store=tmp_path / "set-up"))
     assert without_ids(shown) == without_ids(set_up)
-    assert document_path(DATE).read_text(encoding="utf-8") == shown
+    assert read_document(document_path(DATE)) == shown
 
 
 def test_presenter_mode_has_a_page_of_its_own(store):
@@ -49,3 +49,12 @@ def test_presenter_mode_has_a_page_of_its_own(store):
     at = open_page("pages/control_map.py", date=DATE.isoformat(), present="1")
     assert "leaflet" in shown_page(at)
     assert document_path(DATE, presenter=True).exists()
+
+
+def test_a_damaged_stored_page_is_not_shown_but_made_and_stored_again(store):
+    write_document(document_path(DATE), "<html>stored</html>")
+    with open(document_path(DATE), "r+b") as handle:
+        handle.truncate(10)
+    shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat()))
+    assert "leaflet" in shown
+    assert read_document(document_path(DATE)) == shown

@@ -30,6 +30,8 @@ from geo.cli import main
 from geo.series import held_days, series_path
 from geo.snapshots import available_dates, load_occupied, snapshot_path
 from geo.update import UpdateError, update
+from geo.update_record import damaged_files, read_record, record_path
+from tests.unit.killing import killed_at_move
 from tests.unit.update_fixtures import (
     HANG, DeepStateServer, Derived, api_map, digest, listed_map, make_data_dir, raw_bytes,
     serving,
@@ -397,3 +399,73 @@ def test_a_map_page_that_cannot_be_stored_is_a_warning_not_a_failure(
     assert err == ("warning: the data are updated, but the control map page of 2026-08-21 "
                    f"could not be stored (cannot write the map page to {store}); "
                    "the app will make it on first use\n")
+
+
+# --- what the update wrote, checked before use ------------------------------------------
+
+def test_the_update_records_the_sha256_of_what_it_wrote(archive_run):
+    assert sorted(read_record(archive_run.data_dir)) == [
+        "control/occupied_2026-08-22.geojson", "daily_control.csv", "monthly_change.csv"]
+    assert damaged_files(archive_run.data_dir) == []
+
+
+def _cut_short(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+
+
+def _byte_changed(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        handle.seek(200)
+        byte = handle.read(1)
+        handle.seek(200)
+        handle.write(bytes([byte[0] ^ 0x01]))
+
+
+DAMAGE = {
+    "series cut short": ("daily_control.csv", _cut_short),
+    "series with a byte changed": ("daily_control.csv", _byte_changed),
+    "monthly table cut short": ("monthly_change.csv", _cut_short),
+    "new geometry with a byte changed": ("control/occupied_2026-08-21.geojson", _byte_changed),
+}
+
+
+@pytest.mark.parametrize("name, damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_an_update_does_not_build_on_files_damaged_since_the_last_one(
+        name, damage, data_dir, tmp_path, archive, monkeypatch):
+    monkeypatch.setenv("ATLAS_TODAY", NEW[0].isoformat())  # 2026-08-21: shipped, the newest
+    assert run_update("--data-dir", str(data_dir), "--url", archive.archive_url)[0] == 0
+    damage(data_dir / name)
+    monkeypatch.setenv("ATLAS_TODAY", TODAY.isoformat())
+    before = digest(tmp_path)
+    status, out, err = run_update("--data-dir", str(data_dir), "--url", archive.archive_url)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"error: {name} in {data_dir} is not as an update wrote it (cut "
+                          "short or changed since)")
+    assert err.endswith("; nothing was changed\n")
+    assert digest(tmp_path) == before
+
+
+def test_an_update_whose_record_cannot_be_written_changes_nothing(data_dir, tmp_path, archive):
+    (tmp_path / ".cache").write_text("a file where the record's folder would be")
+    before = digest(tmp_path)
+    status, out, err = run_update("--data-dir", str(data_dir), "--url", archive.archive_url)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"error: cannot write the record of the update, {record_path(data_dir)}")
+    assert digest(tmp_path) == before
+
+
+# The moves into place: 2026-08-22's file (1), the monthly table (2), the series (3).
+@pytest.mark.parametrize("move", [1, 2, 3])
+def test_an_update_killed_half_way_leaves_whole_files_and_the_next_one_finishes_it(
+        move, data_dir, archive, built):
+    killed_at_move(f"""
+        import datetime as dt
+        from pathlib import Path
+        from geo.update import update
+        update(Path({str(data_dir)!r}), base_url={archive.archive_url!r},
+               today=dt.date(2026, 8, 23), store_map=False)
+    """, move=move, under=data_dir)
+    assert damaged_files(data_dir) == []
+    assert update(data_dir, base_url=archive.archive_url, today=TODAY).newest == NEW[-1]
+    assert digest(data_dir) == digest(built)
