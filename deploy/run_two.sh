@@ -26,7 +26,9 @@ say() { printf '[run_two] %s\n' "$*"; }
 die() { printf '[run_two] %s\n' "$*" >&2; exit 2; }
 
 nginx_conf() {
-  # The committed config names 8611/8612/8610; substitute the ports chosen here.
+  # The committed config names 8611/8612/8610; substitute the ports chosen here. Its two
+  # includes (shared with compose.yaml's proxy) go beside it: nginx looks for them there.
+  cp deploy/nginx-sticky.conf deploy/nginx-locations.conf "$run_dir/"
   sed -e "s/127\.0\.0\.1:8611/127.0.0.1:${ports[0]}/" \
       -e "s/127\.0\.0\.1:8612/127.0.0.1:${ports[1]}/" \
       -e "s/^\(\s*\)listen 8610;/\1listen ${listen};/" deploy/nginx.conf >"$run_dir/nginx.conf"

@@ -45,5 +45,16 @@ if [ "$what" = test ]; then
       die "the browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"
     fi
   fi
+  # tests/unit/test_deploy.py checks deploy/compose.yaml with compose's own validator;
+  # Debian's docker-compose (1.29.2) does that without a Docker daemon, so without the
+  # docker.io it recommends.
+  if ! command -v docker-compose >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian's docker-compose for the compose file's test"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+    else
+      die "the deployment tests need docker-compose: run 'sudo apt-get install --no-install-recommends docker-compose'"
+    fi
+  fi
 fi
 say "ready ($what)"
