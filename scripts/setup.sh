@@ -52,8 +52,10 @@ if [ "$what" = test ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       say "installing Debian's docker-compose for the compose file's test"
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
-    else
+    elif [ "${CI:-}" = true ]; then
       die "the deployment tests need docker-compose: run 'sudo apt-get install --no-install-recommends docker-compose'"
+    else
+      say "docker-compose is missing: the compose file's test will be skipped (sudo apt-get install --no-install-recommends docker-compose)"
     fi
   fi
 fi
