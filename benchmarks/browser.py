@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ROOT, ZONE_PATH_SELECTOR, app_server,
                                is_local, loadavg, rss_mb, summary)
 from geo.map_documents import document_path, store_page
-from geo.scenario_layers import ZONE_COLOR
+from geo.palette import ZONE_COLOR
 from geo.snapshots import available_dates
 from pages._session import MAP_HEIGHT_PX
 

@@ -23,7 +23,7 @@ from geo.control import compute_snapshot
 from geo.bands import forget, precompute, warm_order
 from geo.ground import Ground, prepare_ground
 from geo.impact import Impact, assess, changed_ground
-from geo.layers import base_map
+from geo.map_base import base_map
 from geo.offline import localize_assets
 from geo.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
                                  zones_layer)

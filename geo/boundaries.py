@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import shapely
 
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
+from geo.crs import DISPLAY_CRS
+from geo.measure import areas_km2, crs_name
 from geo.names import UNIT_NAMES
 from geo.paths import DATA_DIR
 
@@ -17,6 +22,12 @@ from geo.paths import DATA_DIR
 UNITS_FILE = "oblasts.geojson"
 #: The unsimplified Natural Earth extract they come from (EPSG:4326), kept for checks.
 UNITS_SOURCE_FILE = "sources/ne_10m_admin1_ukraine.geojson"
+#: Sets of units whose areas are kept, by a digest of their geometry: the same 27 are
+#: measured for every day a page shows and every snapshot's shares.
+AREAS_KEPT = 8
+
+_areas_lock = threading.Lock()
+_areas: OrderedDict[bytes, tuple[float, ...]] = OrderedDict()
 
 
 def units_from_natural_earth(features: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFrame:
@@ -55,8 +66,27 @@ def simplify_units(units: gpd.GeoDataFrame, tolerance_deg: float) -> gpd.GeoData
 
 
 def unit_areas_km2(units: gpd.GeoDataFrame) -> list[float]:
-    """Area of each unit in km2, computed in the equal-area CRS (EPSG:3035)."""
-    return list(units.to_crs(EQUAL_AREA_CRS).area / M2_PER_KM2)
+    """Area of each unit in km2, measured in the equal-area CRS (EPSG:3035) by
+    :func:`geo.measure.areas_km2` (``units`` in any CRS); the area_km2 column of
+    :func:`geo.shares.control_shares`. Kept per set of units (:data:`AREAS_KEPT`): hashing
+    the geometry costs a tenth of densifying and projecting it."""
+    geometries = np.asarray(units.geometry.values, dtype=object)
+    crs = crs_name(units.crs)
+    digest = hashlib.blake2b(crs.encode(), digest_size=16)
+    for wkb in shapely.to_wkb(geometries):
+        digest.update(wkb)
+    key = digest.digest()
+    with _areas_lock:
+        kept = _areas.get(key)
+        if kept is not None:
+            _areas.move_to_end(key)
+            return list(kept)
+    measured = tuple(float(km2) for km2 in areas_km2(geometries, crs))
+    with _areas_lock:
+        _areas[key] = measured
+        while len(_areas) > AREAS_KEPT:
+            _areas.popitem(last=False)
+    return list(measured)
 
 
 def load_units(data_dir: Path = DATA_DIR, *, source: bool = False) -> gpd.GeoDataFrame:

@@ -41,7 +41,8 @@ from geo.ingest_control import check_size, describe, read_control_file
 from geo.limits import MAX_FILE_BYTES
 from geo.paths import DATA_DIR
 from geo.params import to_query
-from geo.scenarios import PRESETS, Scenario, ScenarioError
+from geo.proposals import PROPOSALS, RU_KM, SHIFT_KM, TARGET_PCT, TARGET_UNIT, UA_KM
+from geo.scenarios import Scenario, ScenarioError
 from geo.names import UKRAINE, UNIT_NAMES
 from geo.history import change_between, day_shares, series_history
 from geo.pace import MONTH_DAYS, date_after, months_before, months_to_take, pace
@@ -218,15 +219,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_scenario_options(parser: argparse.ArgumentParser) -> None:
     """The options that make a scenario (read back by :func:`_scenario_from`)."""
-    parser.add_argument("--preset", choices=list(PRESETS), required=True)
+    parser.add_argument("--preset", choices=list(PROPOSALS), required=True)
     parser.add_argument("--date", type=_iso_date, default=None,
                         help="YYYY-MM-DD; the newest snapshot on or before it (default: newest)")
-    parser.add_argument("--ua-km", type=float, default=15.0, help="mutual: Ukraine's pull-back")
-    parser.add_argument("--ru-km", type=float, default=15.0, help="mutual: Russia's pull-back")
-    parser.add_argument("--shift-km", type=float, default=10.0,
+    parser.add_argument("--ua-km", type=float, default=UA_KM.default,
+                        help="mutual: Ukraine's pull-back")
+    parser.add_argument("--ru-km", type=float, default=RU_KM.default,
+                        help="mutual: Russia's pull-back")
+    parser.add_argument("--shift-km", type=float, default=SHIFT_KM.default,
                         help="shift: km, positive = into Ukrainian-held ground")
     parser.add_argument("--oblasts", default="", help="shift: e.g. UA-14,UA-09 (default: all)")
-    parser.add_argument("--target", default="UA-14=85", help="target: CODE=PERCENT")
+    parser.add_argument("--target", default=f"{TARGET_UNIT.default}={TARGET_PCT.default:g}",
+                        help="target: CODE=PERCENT")
     parser.add_argument("--line", default=None, help="custom: a GeoJSON file with a line")
 
 
@@ -428,7 +432,7 @@ def _scenario_payload(args: argparse.Namespace) -> dict:
 
 
 def _print_scenario_table(payload: dict) -> None:
-    print(f"{payload['preset']}: {PRESETS[payload['preset']]}")
+    print(f"{payload['preset']}: {PROPOSALS[payload['preset']].description}")
     print(f"snapshot {payload['snapshot_date']}; params {payload['params'] or '-'}; "
           f"{'; '.join(payload['sources'])}")
     for key in ("russian_held_km2", "ukrainian_held_km2", "dmz_km2", "to_russia_km2",

@@ -3,7 +3,7 @@
 Both tables are restatements of the reporting in the product's own words, one row per event
 or position, each with the source it comes from and a date (data/timeline.csv,
 data/positions.csv; see data/SOURCES.md). A position that a scenario preset draws names that
-preset (a key of :data:`geo.scenarios.PRESETS`), so a page can link it to the map.
+preset (a key of :data:`geo.proposals.PROPOSALS`), so a page can link it to the map.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.paths import DATA_DIR
-from geo.scenarios import PRESETS
+from geo.proposals import PROPOSALS
 
 TIMELINE_FILE = "timeline.csv"
 POSITIONS_FILE = "positions.csv"
@@ -105,7 +105,7 @@ def load_positions(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     -------
     DataFrame with text columns party, position (one or two sentences), as_of (as precise as
     the source, see :func:`is_partial_date`), source, and preset: the key of
-    :data:`geo.scenarios.PRESETS` that draws the proposal on the map, or "" if none does.
+    :data:`geo.proposals.PROPOSALS` that draws the proposal on the map, or "" if none does.
 
     Raises
     ------
@@ -117,10 +117,10 @@ def load_positions(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     table = _read(path, POSITIONS_COLUMNS)
     _require(table, path, ["party", "position", "as_of", "source"])
     _require_dates(table, path, ["as_of"])
-    unknown = sorted(set(table["preset"]) - set(PRESETS) - {""})
+    unknown = sorted(set(table["preset"]) - set(PROPOSALS) - {""})
     if unknown:
         message = (f"{path.name}: unknown preset(s) {', '.join(unknown)}; "
-                   f"one of {', '.join(PRESETS)}")
+                   f"one of {', '.join(PROPOSALS)}")
         raise ContextDataError(message)
     return table
 

@@ -9,13 +9,14 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import M_PER_KM
+from geo.crs import METRIC_CRS
 from geo.evaluate import Evaluation
 from geo.impact import BY_OBLAST_COLUMNS, Impact
+from geo.measure import area_km2, length_km
 from geo.occupied import polygonal
 from geo.params import to_query
 from geo.proposal_time import ProposalTime, as_payload, csv_columns, evaluation_time
-from geo.projection import area_km2, to_display
+from geo.projection import to_display
 from geo.scenarios import LINE_LABELS, Line
 from geo.snapshots import ATTRIBUTION
 
@@ -57,13 +58,14 @@ def _zone_features(evaluation: Evaluation) -> list[dict[str, Any]]:
     kinds = (("russian-held", zones.russian), ("ukrainian-held", zones.ukrainian),
              ("demilitarised", zones.dmz))
     # A scenario without a zone leaves an empty DMZ: a feature without ground says nothing.
-    return [_feature(geometry, {"kind": kind, "area_km2": round(area_km2(geometry), 1)})
+    return [_feature(geometry, {"kind": kind,
+                                "area_km2": round(area_km2(geometry, METRIC_CRS), 1)})
             for kind, geometry in kinds if not geometry.is_empty]
 
 
 def _line_feature(line: Line) -> dict[str, Any]:
     return _feature(line.geometry, {"kind": line.kind, "label": LINE_LABELS[line.kind],
-                                    "length_km": round(line.geometry.length / M_PER_KM, 1)})
+                                    "length_km": round(length_km(line.geometry, METRIC_CRS), 1)})
 
 
 def scenario_geojson(evaluation: Evaluation, *,

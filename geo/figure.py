@@ -3,145 +3,79 @@
 Built on :class:`matplotlib.figure.Figure` without pyplot: pyplot keeps global state
 (current figure, backend), which is not safe in Streamlit's threads; a bare Figure picks
 the right canvas (Agg for PNG) when saved. The map is drawn in EPSG:32636 (metres), so
-the scale bar is true (UTM's scale error is under 0.2 % across Ukraine).
+the scale bar is true (UTM's scale error is under 0.2 % across Ukraine); sizes, paths and
+the scale bar are :mod:`geo.figure_base`'s, colours :mod:`geo.palette`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import textwrap
 from pathlib import Path
 
-import numpy as np
-import shapely
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch, Rectangle
-from matplotlib.path import Path as MplPath
-from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
+from matplotlib.patches import Patch, PathPatch
 
-from geo.crs import M_PER_KM
 from geo.evaluate import Evaluation
 from geo.export import SOURCES
+from geo.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
+                             SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
+                             segments)
+from geo.palette import (LINE_STYLES, OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
+                         TODAY_COLOR, TODAY_PT, UKRAINE_EDGE, UKRAINIAN_FILL, UKRAINIAN_PALE,
+                         ZONE_BACKGROUND, ZONE_COLOR)
 from geo.proposal_time import PACE_SOURCE, ProposalTime, compact, evaluation_time, pace_windows
-from geo.scenario_layers import LINE_STYLES, RUSSIAN_FILL, UKRAINIAN_FILL, ZONE_COLOR
-from geo.scenarios import LINE_LABELS, PRESET_TITLES, PRESETS, Scenario
+from geo.proposals import PROPOSALS
+from geo.scenarios import LINE_LABELS, Scenario
 
-#: 16 x 9 inches at 120 dpi: 1920 x 1080 px, a full-HD slide.
-FIGSIZE_IN = (16.0, 9.0)
+#: At 120 dpi the 16 x 9 in figure is 1920 x 1080 px.
 PNG_DPI = 120
 #: File suffix -> matplotlib format.
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-
-# Sizes in points, chosen to be read from the back of a lecture hall.
-TITLE_PT, SUBTITLE_PT, LEGEND_PT, LABEL_PT, NUMBER_PT, FOOTER_PT = 26, 15, 14, 13, 24, 12
-
-UKRAINIAN_PALE = "#dbe6f1"
-ZONE_BACKGROUND = "#fee391"
-RUSSIAN_ALPHA = 0.65
-# Today's line darker and thicker than the oblast borders, so the two greys are told apart.
-TODAY_COLOR, TODAY_PT = "#3a3a3a", 1.8
-OUTLINE_COLOR, OUTLINE_PT = "#8c8c8c", 0.6
 SCENARIO_LINE_PT = 3.0
-#: Candidate scale-bar lengths (km); the longest not over a fifth of the map's width is used.
-#: Each halves to a round number too (no 250: its middle tick would read 125).
-SCALE_STEPS_KM = (20, 50, 100, 200, 500, 1000)
 
 #: Where the parts sit, in figure fractions (0-1, origin bottom left).
 MAP_RECT = (0.015, 0.155, 0.655, 0.675)
 PANEL_X = 0.69
 #: The panel's figures: where the first label sits and how far apart they are.
 PANEL_TOP, PANEL_STEP = 0.46, 0.085
-#: Baselines of the lines under the map: the time to take (up to two lines of TIME_CHARS
-#: characters), then the footer's three.
-TIME_Y, FOOTER_Y = 0.097, (0.069, 0.042, 0.015)
+#: Baseline of the time to take under the map (up to two lines of TIME_CHARS characters),
+#: above the footer's three (:data:`geo.figure_base.FOOTER_Y`).
+TIME_Y = 0.097
 TIME_CHARS = 125
-
-def _polygon_path(geometry: BaseGeometry) -> MplPath:
-    """A (multi)polygon as one matplotlib path, holes included.
-
-    Exteriors are made counter-clockwise and holes clockwise, so holes stay open under both
-    the non-zero and the even-odd fill rule (backends differ).
-    """
-    rings = []
-    for polygon in shapely.get_parts(geometry):
-        if polygon.geom_type != "Polygon" or polygon.is_empty:
-            continue
-        polygon = orient(polygon, sign=1.0)
-        rings.append(polygon.exterior)
-        rings.extend(polygon.interiors)
-    # closed=True turns each ring's repeated last vertex into the CLOSEPOLY marker.
-    return MplPath.make_compound_path(
-        *(MplPath(np.asarray(ring.coords)[:, :2], closed=True) for ring in rings))
-
-
-def _segments(geometry: BaseGeometry) -> list[np.ndarray]:
-    """The vertex arrays of every line part of ``geometry`` (lines, or polygon outlines)."""
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        geometry = geometry.boundary
-    return [np.asarray(part.coords)[:, :2] for part in shapely.get_parts(geometry)
-            if not part.is_empty]
-
-
-def _dashes(pattern: str, linewidth: float) -> tuple[float, tuple[float, ...]]:
-    """A Leaflet dash array ("10 6", pixels) as a matplotlib line style of the same lengths
-    in points: matplotlib multiplies dash lengths by the line width, so divide by it."""
-    return 0.0, tuple(float(length) / linewidth for length in pattern.split())
 
 
 def _draw_zones(ax: Axes, evaluation: Evaluation) -> None:
     zones = evaluation.zones
-    ax.add_patch(PathPatch(_polygon_path(zones.ukrainian), facecolor=UKRAINIAN_PALE,
+    ax.add_patch(PathPatch(polygon_path(zones.ukrainian), facecolor=UKRAINIAN_PALE,
                            edgecolor="none", zorder=1))
-    ax.add_patch(PathPatch(_polygon_path(zones.russian), facecolor=RUSSIAN_FILL,
+    ax.add_patch(PathPatch(polygon_path(zones.russian), facecolor=RUSSIAN_FILL,
                            alpha=RUSSIAN_ALPHA, edgecolor="none", zorder=2))
     if not zones.dmz.is_empty:
         # The hatch takes the edge colour: the zone reads in greyscale and for colour-blind eyes.
-        ax.add_patch(PathPatch(_polygon_path(zones.dmz), facecolor=ZONE_BACKGROUND,
+        ax.add_patch(PathPatch(polygon_path(zones.dmz), facecolor=ZONE_BACKGROUND,
                                edgecolor=ZONE_COLOR, hatch="///", linewidth=1.0, zorder=3))
 
 
 def _draw_outlines(ax: Axes, evaluation: Evaluation) -> None:
-    borders = [s for unit in evaluation.ground.units.values() for s in _segments(unit)]
+    borders = [s for unit in evaluation.ground.units.values() for s in segments(unit)]
     ax.add_collection(LineCollection(borders, colors=OUTLINE_COLOR, linewidths=OUTLINE_PT,
                                      zorder=4))
-    ax.add_collection(LineCollection(_segments(evaluation.ground.ukraine), colors="#333333",
+    ax.add_collection(LineCollection(segments(evaluation.ground.ukraine), colors=UKRAINE_EDGE,
                                      linewidths=1.2, zorder=4))
 
 
 def _draw_lines(ax: Axes, evaluation: Evaluation) -> None:
-    ax.add_collection(LineCollection(_segments(evaluation.ground.line), colors=TODAY_COLOR,
+    ax.add_collection(LineCollection(segments(evaluation.ground.line), colors=TODAY_COLOR,
                                      linewidths=TODAY_PT, zorder=5))
     for line in evaluation.zones.lines:
         color, pattern = LINE_STYLES[line.kind]
         ax.add_collection(LineCollection(
-            _segments(line.geometry), colors=color, linewidths=SCENARIO_LINE_PT,
-            linestyles=[_dashes(pattern, SCENARIO_LINE_PT)], zorder=6))
-
-
-def _scale_km(map_width_km: float) -> float:
-    """A round bar length (km) of at most a fifth of the map's width."""
-    fitting = [km for km in SCALE_STEPS_KM if km <= map_width_km / 5]
-    return float(fitting[-1] if fitting else SCALE_STEPS_KM[0])
-
-
-def _draw_scale_bar(ax: Axes) -> None:
-    """A two-part black and white bar of a round length in the lower left corner, drawn in
-    map units (m of EPSG:32636) so that it measures what the map shows."""
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    length_km = _scale_km((x1 - x0) / M_PER_KM)
-    left, bottom, height = x0 + 0.03 * (x1 - x0), y0 + 0.05 * (y1 - y0), 0.012 * (y1 - y0)
-    half = length_km * M_PER_KM / 2
-    for i, fill in enumerate(("black", "white")):
-        ax.add_patch(Rectangle((left + i * half, bottom), half, height, facecolor=fill,
-                               edgecolor="black", linewidth=1.0, zorder=7))
-    for i, text in enumerate(("0", f"{length_km / 2:g}", f"{length_km:g} km")):
-        ax.text(left + i * half, bottom + 2.2 * height, text, ha="center", va="bottom",
-                fontsize=LABEL_PT, zorder=7)
+            segments(line.geometry), colors=color, linewidths=SCENARIO_LINE_PT,
+            linestyles=[dashes(pattern, SCENARIO_LINE_PT)], zorder=6))
 
 
 def _draw_map(fig: Figure, evaluation: Evaluation) -> Axes:
@@ -149,14 +83,7 @@ def _draw_map(fig: Figure, evaluation: Evaluation) -> Axes:
     _draw_zones(ax, evaluation)
     _draw_outlines(ax, evaluation)
     _draw_lines(ax, evaluation)
-    minx, miny, maxx, maxy = evaluation.ground.ukraine.bounds
-    pad = 0.02 * (maxx - minx)
-    ax.set_xlim(minx - pad, maxx + pad)
-    ax.set_ylim(miny - pad, maxy + pad)
-    # Equal metres on both axes, filling the box's height and sitting at its left.
-    ax.set_aspect("equal", adjustable="box", anchor="W")
-    ax.set_axis_off()
-    _draw_scale_bar(ax)
+    frame_map(ax, evaluation.ground.ukraine)
     return ax
 
 
@@ -172,7 +99,7 @@ def _legend_handles(evaluation: Evaluation) -> list[Patch | Line2D]:
     for line in zones.lines:
         color, pattern = LINE_STYLES[line.kind]
         handles.append(Line2D([], [], color=color, linewidth=SCENARIO_LINE_PT,
-                              linestyle=_dashes(pattern, SCENARIO_LINE_PT),
+                              linestyle=dashes(pattern, SCENARIO_LINE_PT),
                               label=LINE_LABELS[line.kind]))
     handles.append(Line2D([], [], color=TODAY_COLOR, linewidth=TODAY_PT,
                           label="Today's line of contact"))
@@ -181,14 +108,10 @@ def _legend_handles(evaluation: Evaluation) -> list[Patch | Line2D]:
     return handles
 
 
-def _long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
 def default_title(evaluation: Evaluation) -> str:
     """The scenario's short name and its snapshot's date, e.g. "Land swap (August 2025),
     6 January 2026"."""
-    return f"{PRESET_TITLES[evaluation.scenario.preset]}, {_long_date(evaluation.ground.date)}"
+    return f"{PROPOSALS[evaluation.scenario.preset].title}, {long_date(evaluation.ground.date)}"
 
 
 def _parameters_text(scenario: Scenario, names: dict[str, str]) -> str:
@@ -209,7 +132,7 @@ def _parameters_text(scenario: Scenario, names: dict[str, str]) -> str:
 
 def _draw_heading(fig: Figure, evaluation: Evaluation, title: str) -> None:
     fig.text(0.015, 0.965, title, fontsize=TITLE_PT, fontweight="bold", va="top")
-    about = f"{PRESETS[evaluation.scenario.preset]}. " \
+    about = f"{PROPOSALS[evaluation.scenario.preset].description}. " \
             f"{_parameters_text(evaluation.scenario, evaluation.ground.names)}"
     fig.text(0.015, 0.895, textwrap.fill(about.strip(), width=150), fontsize=SUBTITLE_PT,
              va="top", color="#333333")
@@ -258,7 +181,7 @@ def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime) -> Non
              f"{PACE_SOURCE} (EPSG:3035); a straight-line extrapolation, not a forecast.",
              fontsize=FOOTER_PT, color="#333333", va="bottom")
     fig.text(0.015, FOOTER_Y[1],
-             f"Control as of {_long_date(evaluation.ground.date)} "
+             f"Control as of {long_date(evaluation.ground.date)} "
              f"(snapshot {evaluation.ground.date.isoformat()}). Areas in km² (EPSG:3035), "
              "lengths in km (UTM 36N). Zones and lines drawn by Ceasefire Atlas.",
              fontsize=FOOTER_PT, color="#333333", va="bottom")

@@ -6,7 +6,8 @@ import shapely
 from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import M_PER_KM
+from geo import measure
+from geo.crs import DISPLAY_CRS, METRIC_CRS
 from geo.projection import to_display, to_metric
 
 #: Boundary within this distance of Ukraine's outline counts as border or coast.
@@ -37,11 +38,13 @@ def line_of_contact(
     occupied_m = to_metric(occupied)
     outline_m = to_metric(ukraine).boundary.buffer(outline_tolerance_m)
     front = shapely.line_merge(shapely.difference(occupied_m.boundary, outline_m))
-    pieces = [p for p in getattr(front, "geoms", [front])
-              if not p.is_empty and p.length >= min_piece_km * M_PER_KM]
+    parts = shapely.get_parts(front)
+    long_enough = measure.lengths_km(parts, METRIC_CRS) >= min_piece_km
+    pieces = [p for p, keep in zip(parts, long_enough) if keep and not p.is_empty]
     return to_display(MultiLineString(pieces)) if pieces else MultiLineString()
 
 
 def length_km(line: BaseGeometry) -> float:
-    """Length of a line given in EPSG:4326, in km measured in the metric CRS (EPSG:32636)."""
-    return to_metric(line).length / M_PER_KM
+    """Length of a line given in EPSG:4326, in km measured in the metric CRS (EPSG:32636) by
+    :func:`geo.measure.length_km`."""
+    return measure.length_km(line, DISPLAY_CRS)

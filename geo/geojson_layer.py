@@ -1,18 +1,20 @@
-"""A lean GeoJSON layer for folium: serialised once by GEOS, one fixed style, no templates
-compiled per element.
+"""The one GeoJSON writer of every map: a lean folium layer, serialised once by GEOS, one
+fixed style, no templates compiled per element.
 
 folium's ``GeoJson`` serialises its data through Python's json module on every render,
 evaluates a style function per feature, and compiles a Jinja template per element and per
-rendered script: 60-80 ms for the Ceasefire lines map, on every slider value. The scenario
-layers draw a few geometries with one style each, which this element does in a few ms and
-with the same Leaflet result (``L.geoJson`` paths, sticky tooltips). The control map's
-units use it too, coloured by a property of each feature.
+rendered script: 60-80 ms for the Ceasefire lines map, on every slider value. Every map's
+layers (control, history, scenario) draw a few geometries with one style each, which this
+element does in a few ms and with the same Leaflet result (``L.geoJson`` paths, sticky
+tooltips); the units of the control and history maps are one collection each, coloured or
+labelled by a property of each feature (:func:`feature_json`).
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -38,8 +40,21 @@ def geometry_json(geometry: BaseGeometry) -> str:
     return shapely.to_geojson(rounded)
 
 
-class _Script(Element):
-    """Finished JavaScript for a figure's script section, not compiled as a template."""
+def feature_json(geometry: BaseGeometry, properties: dict[str, Any]) -> str:
+    """A GeoJSON Feature as text: an EPSG:4326 geometry (as :func:`geometry_json`) with
+    ``properties`` (as :func:`script_json`)."""
+    return (f'{{"type":"Feature","properties":{script_json(properties)},'
+            f'"geometry":{geometry_json(geometry)}}}')
+
+
+def collection_json(features: Iterable[str]) -> str:
+    """GeoJSON Feature texts (:func:`feature_json`) as one FeatureCollection's text."""
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+class Verbatim(Element):
+    """Finished text (JavaScript, HTML or CSS) for a section of a figure, placed as it is:
+    not compiled as a template, whose syntax it may hold."""
 
     _template = Template("{{ this.text }}")
 
@@ -75,6 +90,13 @@ class GeoJsonLayer(MacroElement):
         Leaflet options of those tooltips; default ``{"sticky": True}``.
     highlight
         Path options applied while the pointer is over a feature.
+    name
+        What the layer draws, e.g. "gained": the start of its JavaScript name.
+
+    Attributes
+    ----------
+    layer_name, style
+        ``name`` and ``style`` as given (``style`` None for no style).
     """
 
     _template = Template("""
@@ -146,7 +168,9 @@ class GeoJsonLayer(MacroElement):
                  name: str = "geo_json") -> None:
         super().__init__()
         self._name = name
+        self.layer_name = name
         self.data = data
+        self.style = style
         self.style_json = script_json(style) if style or pattern else ""
         self.pattern = pattern
         self.points_json = script_json(points) if points else ""
@@ -162,6 +186,6 @@ class GeoJsonLayer(MacroElement):
         """Add the script to the figure, as folium elements do, without compiling it."""
         figure = self.get_root()
         if isinstance(figure, Figure):
-            figure.script.add_child(_Script(self._template.module.script(self, kwargs)),
+            figure.script.add_child(Verbatim(self._template.module.script(self, kwargs)),
                                     name=self.get_name())
 

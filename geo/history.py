@@ -15,10 +15,10 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.boundaries import unit_areas_km2
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
+from geo.crs import DISPLAY_CRS
+from geo.measure import area_km2
 from geo.names import UKRAINE, UKRAINE_NAMES
 from geo.occupied import polygonal
-from geo.projection import project
 from geo.shares import SHARE_COLUMNS, control_shares
 
 #: Columns of :func:`share_history`.
@@ -27,10 +27,6 @@ HISTORY_COLUMNS = ["date", *SHARE_COLUMNS]
 #: Columns of :attr:`Change.by_unit`.
 CHANGE_COLUMNS = ["iso_3166_2", "name", "pct_earlier", "pct_later", "change_pp",
                   "gained_km2", "regained_km2", "net_km2"]
-
-#: Edges longer than this (degrees) are split before projecting to measure an area, so a
-#: long straight edge of a change polygon stays straight in EPSG:3035 (about 1 km here).
-DENSIFY_DEG = 0.01
 
 
 def share_history(
@@ -146,17 +142,10 @@ def change_between(earlier: BaseGeometry, later: BaseGeometry) -> tuple[BaseGeom
             polygonal(shapely.difference(earlier, later)))
 
 
-def area_km2(geometry: BaseGeometry) -> float:
-    """Area in km2 of a geometry given in EPSG:4326, measured in EPSG:3035 (equal-area)."""
-    if geometry.is_empty:
-        return 0.0
-    dense = shapely.segmentize(geometry, DENSIFY_DEG)
-    return project(dense, DISPLAY_CRS, EQUAL_AREA_CRS).area / M2_PER_KM2
-
-
 def change_km2(gained: BaseGeometry, regained: BaseGeometry) -> tuple[float, float]:
-    """Areas in km2 (EPSG:3035) of (gained, regained) as from :func:`change_between`."""
-    return area_km2(gained), area_km2(regained)
+    """Areas in km2 (EPSG:3035, :func:`geo.measure.area_km2`) of (gained, regained) as from
+    :func:`change_between` (EPSG:4326)."""
+    return area_km2(gained, DISPLAY_CRS), area_km2(regained, DISPLAY_CRS)
 
 
 @dataclass(frozen=True)

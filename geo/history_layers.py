@@ -3,7 +3,8 @@ the ground that changed hands between two dates.
 
 Gained ground is filled solid with a thick solid edge, regained ground paler with a thick
 dashed edge, and the occupied area hatched, so the map reads without colour; the thick
-edges keep changes of a few km2 visible at the scale of the whole country.
+edges keep changes of a few km2 visible at the scale of the whole country. Colours are
+:mod:`geo.palette`'s; everything is written by :class:`geo.geojson_layer.GeoJsonLayer`.
 """
 
 from __future__ import annotations
@@ -12,30 +13,21 @@ import datetime as dt
 
 import folium
 import geopandas as gpd
-import numpy as np
-import shapely
-from folium.plugins import StripePattern
 from shapely.geometry.base import BaseGeometry
 
+from geo.geojson_layer import GeoJsonLayer, collection_json, feature_json, geometry_json
 from geo.history import Change
-from geo.layers import BOUNDARIES_ATTRIBUTION, OCCUPIED_HATCH, _Group, base_map
+from geo.map_base import (BOUNDARIES_ATTRIBUTION, UNIT_TIP_CLASS, AttributedGroup, Legend,
+                          base_map, occupied_area, tooltip_lines, tooltip_table)
+from geo.palette import (GAINED_EDGE, GAINED_FILL, OCCUPIED_HATCH, REGAINED_DASH, REGAINED_EDGE,
+                         REGAINED_FILL, UNIT_EDGE, UNIT_FILL)
 
-GAINED_FILL, GAINED_EDGE = "#d7301f", "#67000d"
-REGAINED_FILL, REGAINED_EDGE = "#4393c3", "#053061"
-REGAINED_DASH = "6 4"
-UNIT_FILL, UNIT_EDGE = "#f7f7f7", "#777777"
-
-#: Legend of the history map (see :func:`geo.layers.legend`).
-HISTORY_LEGEND = ("Between the two dates", (
+#: Legend of the history map (see :func:`geo.map_base.legend`).
+HISTORY_LEGEND: Legend = ("Between the two dates", (
     ("hatch", OCCUPIED_HATCH, "occupied on the later date"),
     ("box", GAINED_FILL, "gained by Russia (solid edge)"),
     ("box", REGAINED_FILL, "regained by Ukraine (dashed edge)"),
 ))
-
-
-def _geojson(geometry: BaseGeometry) -> dict:
-    """An EPSG:4326 geometry as GeoJSON, coordinates rounded to about 1 m (for drawing only)."""
-    return shapely.geometry.mapping(shapely.transform(geometry, lambda xy: np.round(xy, 5)))
 
 
 def change_attribution(earlier: dt.date, later: dt.date) -> str:
@@ -55,7 +47,9 @@ def units_layer(units: gpd.GeoDataFrame, change: Change) -> folium.FeatureGroup:
 
     ``units``: EPSG:4326, columns iso_3166_2 and name; ``change`` as from
     :func:`geo.history.compare_dates` (or :func:`geo.history.with_shares_of`: the shares
-    are then of its shares days, the ground moved of its map days).
+    are then of its shares days, the ground moved of its map days). Each feature's
+    properties hold its name, its shares ("held") and the ground moved ("moved") as text,
+    and the tooltip made of them; coordinates are drawn to about a metre.
     """
     by_code = change.by_unit.set_index("iso_3166_2")
     # The ground moved is measured between the maps drawn; say so when the shares are of
@@ -65,31 +59,23 @@ def units_layer(units: gpd.GeoDataFrame, change: Change) -> folium.FeatureGroup:
     features = []
     for unit in units.itertuples():
         row = by_code.loc[unit.iso_3166_2]
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "name": unit.name,
+        text = {"name": unit.name,
                 "held": f"{row['pct_earlier']:.1f} % on {change.shares_earlier.isoformat()}, "
                         f"{row['pct_later']:.1f} % on {change.shares_later.isoformat()}",
                 "moved": f"+{row['gained_km2']:,.0f} km² to Russia, "
-                         f"{row['regained_km2']:,.0f} km² back to Ukraine{maps}",
-            },
-            "geometry": shapely.geometry.mapping(unit.geometry),
-        })
-    group = _Group(name="Units", attribution=BOUNDARIES_ATTRIBUTION)
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="units",
-        style_function=lambda _: {"fillColor": UNIT_FILL, "fillOpacity": 1.0,
-                                  "color": UNIT_EDGE, "weight": 0.8},
-        highlight_function=lambda _: {"weight": 2.5, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "held", "moved"],
-            aliases=["Unit", "Held by Russia", "Changed hands"],
-            sticky=True,
-            style="white-space: normal; max-width: 420px; font-size: 13px;",
-        ),
-    ).add_to(group)
+                         f"{row['regained_km2']:,.0f} km² back to Ukraine{maps}"}
+        tooltip = tooltip_table((("Unit", tooltip_lines(text["name"])),
+                                 ("Held by Russia", tooltip_lines(text["held"])),
+                                 ("Changed hands", tooltip_lines(text["moved"]))))
+        features.append(feature_json(unit.geometry, {**text, "tooltip": tooltip}))
+    group = AttributedGroup(name="Units", attribution=BOUNDARIES_ATTRIBUTION)
+    GeoJsonLayer(collection_json(features), name="units",
+                 style={"fillColor": UNIT_FILL, "fillOpacity": 1.0, "color": UNIT_EDGE,
+                        "weight": 0.8},
+                 highlight={"weight": 2.5, "color": "#000000"},
+                 feature_tooltip="tooltip",
+                 feature_tooltip_options={"sticky": True, "className": UNIT_TIP_CLASS},
+                 ).add_to(group)
     return group
 
 
@@ -99,25 +85,16 @@ def later_occupied_layer(occupied: BaseGeometry, later: dt.date) -> folium.Featu
     It carries no attribution of its own: :func:`change_layer`'s names the source and both
     dates, and Leaflet would print the source twice.
     """
-    group = _Group(name=f"Occupied area, {later.isoformat()}")
-    hatch = StripePattern(angle=-45, weight=2, space_weight=4, color=OCCUPIED_HATCH,
-                          opacity=0.55, space_opacity=0.0)
-    hatch.add_to(group)
-    folium.GeoJson(
-        _geojson(occupied),
-        name="occupied",
-        style_function=lambda _: {"fillPattern": hatch, "fillOpacity": 1.0,
-                                  "color": OCCUPIED_HATCH, "weight": 0.6},
-        tooltip=f"Occupied area on {later.isoformat()} (DeepStateMap)",
-    ).add_to(group)
+    group = AttributedGroup(name=f"Occupied area, {later.isoformat()}")
+    occupied_area(group, occupied, f"Occupied area on {later.isoformat()} (DeepStateMap)")
     return group
 
 
 def change_layer(change: Change) -> folium.FeatureGroup:
     """Ground gained by Russia and regained by Ukraine between ``change.earlier`` and
     ``change.later`` (EPSG:4326), with their areas in km2 in the tooltips."""
-    group = _Group(name="Ground that changed hands",
-                   attribution=change_attribution(change.earlier, change.later))
+    group = AttributedGroup(name="Ground that changed hands",
+                            attribution=change_attribution(change.earlier, change.later))
     period = f"{change.earlier.isoformat()} to {change.later.isoformat()}"
     pieces = (
         (change.gained, "gained", {"fillColor": GAINED_FILL, "fillOpacity": 0.8,
@@ -131,8 +108,8 @@ def change_layer(change: Change) -> folium.FeatureGroup:
     for geometry, name, style, tooltip in pieces:
         if geometry.is_empty:
             continue
-        folium.GeoJson(_geojson(geometry), name=name,
-                       style_function=lambda _, s=style: s, tooltip=tooltip).add_to(group)
+        GeoJsonLayer(geometry_json(geometry), name=name, style=style,
+                     tooltip=tooltip).add_to(group)
     return group
 
 

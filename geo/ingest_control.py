@@ -37,10 +37,10 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import limits
 from geo.boundaries import load_units, ukraine_outline
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
+from geo.crs import DISPLAY_CRS
 from geo.ingest import InputError
+from geo.measure import area_km2
 from geo.occupied import occupied_within, polygonal
-from geo.projection import project
 from geo.shares import control_shares
 from geo.snapshots import ATTRIBUTION
 
@@ -167,11 +167,11 @@ def describe(control: ControlFile, units: gpd.GeoDataFrame) -> dict:
     iso_3166_2, name, area_km2, occupied_km2, occupied_pct, from
     :func:`geo.shares.control_shares`), notes (list of sentences) and attribution.
     """
-    # Projected and repaired here: a valid lon/lat polygon can turn invalid in EPSG:3035
-    # (vertices a hair apart cross), and control_shares' intersection then raised
-    # "TopologyException: side location conflict" for a plain triangle.
-    occupied = shapely.make_valid(project(control.geometry, DISPLAY_CRS, EQUAL_AREA_CRS))
-    table = control_shares(units, occupied, occupied_crs=EQUAL_AREA_CRS)
+    # Overlaid in lon/lat where the units are (else control_shares repairs it after
+    # projecting): a valid lon/lat polygon turned invalid in EPSG:3035 (vertices a hair apart
+    # crossed), and the intersection there raised "TopologyException: side location
+    # conflict" for a plain triangle.
+    table = control_shares(units, control.geometry)
     total = table.iloc[-1]
     return {
         "name": control.name,
@@ -1108,10 +1108,9 @@ def _extent(area: BaseGeometry) -> str:
 
 
 def _area_km2(geometry: BaseGeometry) -> float:
-    """Area in km2 of a geometry in EPSG:4326, measured in EPSG:3035 (0 if not finite)."""
-    if geometry.is_empty:
-        return 0.0
-    km2 = project(geometry, DISPLAY_CRS, EQUAL_AREA_CRS).area / M2_PER_KM2
+    """Area in km2 of a geometry in EPSG:4326, measured in EPSG:3035 by
+    :func:`geo.measure.area_km2` (0 if not finite)."""
+    km2 = area_km2(geometry, DISPLAY_CRS)
     return km2 if math.isfinite(km2) else 0.0
 
 

@@ -11,20 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from geo.names import UNIT_NAMES
-from geo.scenarios import PRESETS, PULLBACK_RANGE_KM, SHIFT_RANGE_KM, Scenario
+from geo.proposals import DEFAULT_PROPOSAL, PROPOSALS, Parameter, Proposal, UnitChoice
+from geo.scenarios import Scenario, scenario_of, values_of
 
-#: Values a parameter takes when the URL does not give a valid one.
-DEFAULT_PRESET = "freeze"
-DEFAULT_PULLBACK_KM = 15.0
-DEFAULT_SHIFT_KM = 10.0
-DEFAULT_TARGET = ("UA-14", 85.0)
-#: The parameters each preset uses (the others are left out of its links).
-PRESET_PARAMS: dict[str, tuple[str, ...]] = {
-    "mutual": ("ua_km", "ru_km"),
-    "shift": ("shift_km", "oblasts"),
-    "target": ("target",),
-}
-QUERY_KEYS = ("preset", "date", "ua_km", "ru_km", "shift_km", "oblasts", "target")
+#: The preset a link gets when it names none, or none that a link can hold.
+DEFAULT_PRESET = DEFAULT_PROPOSAL
+#: Every key a link may hold: the preset, the day, then each parameter's (its Scenario
+#: attribute's) in the registry's order.
+QUERY_KEYS = ("preset", "date", *dict.fromkeys(
+    p.held_in for proposal in PROPOSALS.values() for p in proposal.parameters))
 
 
 @dataclass(frozen=True)
@@ -51,23 +46,60 @@ def _number(raw: str, name: str, low: float, high: float, default: float,
     return value
 
 
-def _oblasts(raw: str, warnings: list[str]) -> tuple[str, ...]:
+def _oblasts(raw: str, name: str, warnings: list[str]) -> tuple[str, ...]:
     codes = [c.strip().upper() for c in str(raw).split(",") if c.strip()]
     unknown = [c for c in codes if c not in UNIT_NAMES]
     if unknown:
-        warnings.append(f"oblasts: unknown codes {', '.join(unknown)[:80]!r}; using everywhere")
+        warnings.append(f"{name}: unknown codes {', '.join(unknown)[:80]!r}; using everywhere")
         return ()
     return tuple(dict.fromkeys(codes))
 
 
-def _target(raw: str, warnings: list[str]) -> tuple[str, float]:
+def _target(raw: str, unit: UnitChoice, share: Parameter,
+            warnings: list[str]) -> tuple[str, float]:
     code, _, pct = str(raw).partition("=")
     code = code.strip().upper()
     if code not in UNIT_NAMES:
-        warnings.append(f"target={str(raw)[:40]!r} should look like UA-14=85; using "
-                        f"{DEFAULT_TARGET[0]}={DEFAULT_TARGET[1]:g}")
-        return DEFAULT_TARGET
-    return code, _number(pct, "target share", 0.0, 100.0, DEFAULT_TARGET[1], warnings)
+        warnings.append(f"{share.held_in}={str(raw)[:40]!r} should look like UA-14=85; using "
+                        f"{unit.default}={share.default:g}")
+        return unit.default, share.default
+    return code, _number(pct, "target share", share.low, share.high, share.default, warnings)
+
+
+def _links(proposal: Proposal) -> dict[str, list[Parameter | UnitChoice]]:
+    """The proposal's parameters by the link key that holds them, in order."""
+    keys: dict[str, list[Parameter | UnitChoice]] = {}
+    for parameter in proposal.parameters:
+        keys.setdefault(parameter.held_in, []).append(parameter)
+    return keys
+
+
+def _read(key: str, held: list[Parameter | UnitChoice], query: Mapping[str, str],
+          warnings: list[str]) -> dict[str, object]:
+    """The values of the parameters ``held`` in the link's ``key``, by name."""
+    match held:
+        case [Parameter() as number]:
+            return {number.name: _number(query.get(key, number.default), key, number.low,
+                                         number.high, number.default, warnings)}
+        case [UnitChoice(many=True) as units]:
+            return {units.name: _oblasts(query.get(key, ""), key, warnings)}
+        case [UnitChoice(many=False) as unit, Parameter() as share]:
+            code, pct = (_target(query[key], unit, share, warnings) if key in query
+                         else (unit.default, share.default))
+            return {unit.name: code, share.name: pct}
+    raise TypeError(f"no link form for {[p.name for p in held]}")  # pragma: no cover
+
+
+def _write(held: list[Parameter | UnitChoice], values: Mapping[str, object]) -> str | None:
+    """The text of the link's key that holds ``held`` (None: left out of the link)."""
+    match held:
+        case [Parameter() as number]:
+            return f"{values[number.name]:g}"
+        case [UnitChoice(many=True) as units]:
+            return ",".join(values[units.name]) or None
+        case [UnitChoice(many=False) as unit, Parameter() as share]:
+            return f"{values[unit.name]}={values[share.name]:g}"
+    raise TypeError(f"no link form for {[p.name for p in held]}")  # pragma: no cover
 
 
 def _date(raw: str, warnings: list[str]) -> dt.date | None:
@@ -79,33 +111,23 @@ def _date(raw: str, warnings: list[str]) -> dt.date | None:
 
 
 def parse_view(query: Mapping[str, str]) -> View:
-    """Read a :class:`View` from query parameters (preset, date, ua_km, ru_km, shift_km,
-    oblasts, target); unknown keys are ignored."""
+    """Read a :class:`View` from query parameters (:data:`QUERY_KEYS`: preset, date, and
+    the parameters of the preset, with the ranges and defaults of :mod:`geo.proposals`);
+    unknown keys, and parameters the preset does not take, are ignored."""
     warnings: list[str] = []
     preset = str(query.get("preset", DEFAULT_PRESET))
-    if preset == "custom":
+    if preset in PROPOSALS and not PROPOSALS[preset].in_links:
         warnings.append("a drawn or uploaded line is not kept in links: showing "
                         f"{DEFAULT_PRESET}; draw or upload the line again")
         preset = DEFAULT_PRESET
-    elif preset not in PRESETS:
+    elif preset not in PROPOSALS:
         warnings.append(f"preset={preset[:40]!r} is not a scenario; using {DEFAULT_PRESET}")
         preset = DEFAULT_PRESET
     date = _date(query["date"], warnings) if "date" in query else None
-    used = PRESET_PARAMS.get(preset, ())
-    values: dict = {}
-    if "ua_km" in used:
-        values["ua_km"] = _number(query.get("ua_km", DEFAULT_PULLBACK_KM), "ua_km",
-                                  *PULLBACK_RANGE_KM, DEFAULT_PULLBACK_KM, warnings)
-        values["ru_km"] = _number(query.get("ru_km", DEFAULT_PULLBACK_KM), "ru_km",
-                                  *PULLBACK_RANGE_KM, DEFAULT_PULLBACK_KM, warnings)
-    if "shift_km" in used:
-        values["shift_km"] = _number(query.get("shift_km", DEFAULT_SHIFT_KM), "shift_km",
-                                     *SHIFT_RANGE_KM, DEFAULT_SHIFT_KM, warnings)
-        values["oblasts"] = _oblasts(query.get("oblasts", ""), warnings)
-    if "target" in used:
-        values["target"] = (_target(query["target"], warnings) if "target" in query
-                            else DEFAULT_TARGET)
-    return View(Scenario(preset, **values), date, tuple(warnings))
+    values: dict[str, object] = {}
+    for key, held in _links(PROPOSALS[preset]).items():
+        values.update(_read(key, held, query, warnings))
+    return View(scenario_of(preset, values), date, tuple(warnings))
 
 
 def to_query(scenario: Scenario, date: dt.date | None) -> dict[str, str]:
@@ -113,13 +135,8 @@ def to_query(scenario: Scenario, date: dt.date | None) -> dict[str, str]:
     query = {"preset": scenario.preset}
     if date is not None:
         query["date"] = date.isoformat()
-    used = PRESET_PARAMS.get(scenario.preset, ())
-    if "ua_km" in used:
-        query["ua_km"], query["ru_km"] = f"{scenario.ua_km:g}", f"{scenario.ru_km:g}"
-    if "shift_km" in used:
-        query["shift_km"] = f"{scenario.shift_km:g}"
-        if scenario.oblasts:
-            query["oblasts"] = ",".join(scenario.oblasts)
-    if "target" in used and scenario.target is not None:
-        query["target"] = f"{scenario.target[0]}={scenario.target[1]:g}"
+    values = values_of(scenario)
+    for key, held in _links(PROPOSALS[scenario.preset]).items():
+        if (text := _write(held, values)) is not None:
+            query[key] = text
     return query

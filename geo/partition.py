@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import M_PER_KM
+from geo.crs import METRIC_CRS
 from geo.ground import Ground
+from geo.measure import lengths_km
 from geo.occupied import polygonal
 from geo.pieces import Change, measure_change
 
@@ -65,9 +66,10 @@ def _inner(boundary: BaseGeometry, ground: Ground) -> BaseGeometry:
 
 def without_crumbs(line: BaseGeometry) -> BaseGeometry:
     """``line`` without its pieces shorter than :data:`MIN_PIECE_KM` (a MultiLineString)."""
-    pieces = [p for p in shapely.get_parts(line)
-              if p.geom_type == "LineString" and p.length >= MIN_PIECE_KM * M_PER_KM]
-    return shapely.MultiLineString(pieces)
+    parts = shapely.get_parts(line)
+    long_enough = lengths_km(parts, METRIC_CRS) >= MIN_PIECE_KM
+    return shapely.MultiLineString([p for p, keep in zip(parts, long_enough)
+                                    if keep and p.geom_type == "LineString"])
 
 
 def _lines(ground: Ground, russian: BaseGeometry, ukrainian: BaseGeometry,
@@ -91,4 +93,4 @@ def lines_of(pairs: tuple[tuple[str, BaseGeometry], ...]) -> tuple[Line, ...]:
 
 def line_length_km(zones: Zones) -> float:
     """Total length of the outcome's lines, km (EPSG:32636)."""
-    return sum(line.geometry.length for line in zones.lines) / M_PER_KM
+    return float(lengths_km([line.geometry for line in zones.lines], METRIC_CRS).sum())

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.crs import METRIC_CRS
 from geo.ground import Ground
+from geo.measure import areas_km2
 from geo.occupied import polygonal
-from geo.projection import areas_km2
 
 
 #: Overlaps below this (km2) are dropped: units reprojected on their own leave slivers of a
@@ -65,7 +66,7 @@ def measure(ground: Ground, geometry: BaseGeometry) -> Piece:
     hits = ground.unit_tree.query(geometry, predicate="intersects")
     codes = [ground.unit_codes[i] for i in hits]
     parts = shapely.intersection(ground.unit_tree.geometries[hits], geometry)
-    return Piece(geometry, {c: float(a) for c, a in zip(codes, areas_km2(parts))
+    return Piece(geometry, {c: float(a) for c, a in zip(codes, areas_km2(parts, METRIC_CRS))
                             if a >= NOISE_KM2})
 
 

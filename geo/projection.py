@@ -1,4 +1,6 @@
-"""Reprojection of single shapely geometries between the project's CRSs (see geo.crs)."""
+"""Reprojection of shapely geometries between the project's CRSs (see geo.crs), vertex by
+vertex: for drawing and overlays. Areas and lengths are measured by geo.measure, which
+densifies edges before it projects them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2, METRIC_CRS
+from geo.crs import DISPLAY_CRS, METRIC_CRS
 
 
 @cache
@@ -43,6 +45,12 @@ def project(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
     return _project_any(geometry, source, target)
 
 
+def project_all(geometries, source: str, target: str):
+    """:func:`project` for one geometry or an array of them (a NumPy array of the same
+    shape comes back), in one pass."""
+    return _project_any(geometries, source, target)
+
+
 def to_metric(geometry: BaseGeometry) -> BaseGeometry:
     """EPSG:4326 -> the metric CRS (EPSG:32636, metres)."""
     return project(geometry, DISPLAY_CRS, METRIC_CRS)
@@ -51,24 +59,3 @@ def to_metric(geometry: BaseGeometry) -> BaseGeometry:
 def to_display(geometry: BaseGeometry) -> BaseGeometry:
     """The metric CRS (EPSG:32636) -> EPSG:4326."""
     return project(geometry, METRIC_CRS, DISPLAY_CRS)
-
-
-#: Edges longer than this (m) are split before projecting to measure an area: a straight
-#: 200 km edge in UTM is not straight in EPSG:3035, which skewed a 10 km band by 1 %.
-DENSIFY_M = 1_000.0
-
-
-def area_km2(geometry: BaseGeometry) -> float:
-    """Area in km2 of a geometry in the metric CRS (EPSG:32636), measured in EPSG:3035."""
-    if geometry.is_empty:
-        return 0.0
-    dense = shapely.segmentize(geometry, DENSIFY_M)
-    return project(dense, METRIC_CRS, EQUAL_AREA_CRS).area / M2_PER_KM2
-
-
-def areas_km2(geometries: np.ndarray) -> np.ndarray:
-    """:func:`area_km2` of each geometry of an array (EPSG:32636), in one pass."""
-    if len(geometries) == 0:
-        return np.zeros(0)
-    dense = shapely.segmentize(geometries, DENSIFY_M)
-    return shapely.area(_project_any(dense, METRIC_CRS, EQUAL_AREA_CRS)) / M2_PER_KM2

@@ -6,6 +6,7 @@ A :class:`Scenario` is a small immutable value; :func:`apply_scenario` turns it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import shapely
@@ -22,6 +23,8 @@ from geo.partition import (LINE_LABELS, Line, Zones, inner_edge, line_length_km,
                            partition)
 from geo.pieces import Change, Piece, measure
 from geo.projection import to_metric
+from geo.proposals import (PROPOSALS, RU_KM, SHIFT_KM, TARGET_PCT, UA_KM, Parameter,
+                           UnitChoice)
 
 DONBAS = ("UA-14", "UA-09")
 #: Annexed by Russia's 2022 "referendums" plus Crimea and Sevastopol (2014).
@@ -30,34 +33,6 @@ CRIMEA = ("UA-43", "UA-40")
 #: Where Russia holds ground outside the claimed regions, as of 2025-2026.
 SWAP_RETURNED = ("UA-63", "UA-59", "UA-12")
 
-PRESETS: dict[str, str] = {
-    "freeze": "Ceasefire on the current line of contact",
-    "donbas": "Russia's demand: Ukraine leaves all of Donetsk and Luhansk oblasts",
-    "claims": "Everything Russia claims: Donetsk, Luhansk, Zaporizhzhia, Kherson, Crimea",
-    "plan28": "28-point plan, point 21: Donbas to Russia, Ukraine's part of Donetsk a "
-              "demilitarised zone; Kherson and Zaporizhzhia frozen; Russia leaves the rest",
-    "swap": "Land swap: Ukraine leaves Donbas, Russia leaves Kharkiv, Sumy, Dnipropetrovsk",
-    "mutual": "Mutual pull-back: both sides withdraw from the line, leaving a demilitarised zone",
-    "shift": "Move the line by a distance, everywhere or in chosen oblasts",
-    "target": "Move the line in one oblast until Russia holds a chosen share of it",
-    "custom": "A line you draw or upload",
-}
-
-#: Short names for menus.
-PRESET_TITLES: dict[str, str] = {
-    "freeze": "Freeze on today's line",
-    "donbas": "Russia's demand: all of Donbas",
-    "claims": "Everything Russia claims",
-    "plan28": "28-point plan (point 21)",
-    "swap": "Land swap (August 2025)",
-    "mutual": "Mutual pull-back (Ukraine's offer)",
-    "shift": "Move the line",
-    "target": "Line for a target share",
-    "custom": "Your own line",
-}
-
-PULLBACK_RANGE_KM = (0.0, 50.0)
-SHIFT_RANGE_KM = (-30.0, 30.0)
 #: The share a target may be solved to, within this many percentage points.
 TARGET_TOLERANCE_PCT = 0.05
 
@@ -73,17 +48,22 @@ class Scenario:
     Attributes
     ----------
     preset
-        A key of :data:`PRESETS`.
+        A key of :data:`geo.proposals.PROPOSALS`.
     ua_km, ru_km
-        ``mutual``: how far Ukraine and Russia pull back from the line of contact (km, 0-50).
+        ``mutual``: how far Ukraine and Russia pull back from the line of contact (km, in
+        the range of :data:`geo.proposals.UA_KM` and ``RU_KM``: 0-50).
     shift_km
-        ``shift``: how far the line moves, km; positive = into Ukrainian-held ground (-30..30).
+        ``shift``: how far the line moves, km; positive = into Ukrainian-held ground (in
+        the range of :data:`geo.proposals.SHIFT_KM`: -30..30).
     oblasts
         ``shift``: ISO 3166-2 codes where the line moves; empty = everywhere.
     target
         ``target``: (ISO 3166-2 code, percent of the unit Russia should hold).
     line
-        ``custom``: a line in EPSG:4326 that crosses Ukraine.
+        ``custom``: a line in EPSG:4326 that crosses Ukraine (not compared: two custom
+        scenarios are equal whatever their lines; Streamlit's cache hashes the line too).
+
+    Numbers are kept as floats and units as tuples, so that equal scenarios hash alike.
     """
 
     preset: str = "freeze"
@@ -95,19 +75,26 @@ class Scenario:
     line: BaseGeometry | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if self.preset not in PRESETS:
-            raise ScenarioError(f"unknown scenario {self.preset!r}; one of {', '.join(PRESETS)}")
-        for name, value, (low, high) in (("ua_km", self.ua_km, PULLBACK_RANGE_KM),
-                                         ("ru_km", self.ru_km, PULLBACK_RANGE_KM),
-                                         ("shift_km", self.shift_km, SHIFT_RANGE_KM)):
-            if not low <= value <= high:
-                raise ScenarioError(f"{name} must be between {low:g} and {high:g} km, not {value:g}")
+        if self.preset not in PROPOSALS:
+            raise ScenarioError(f"unknown scenario {self.preset!r}; one of {', '.join(PROPOSALS)}")
+        # Ints and floats, lists and tuples: equal here, but Streamlit's cache hashes them apart.
+        for number in (UA_KM, RU_KM, SHIFT_KM):
+            object.__setattr__(self, number.name, float(getattr(self, number.name)))
+        object.__setattr__(self, "oblasts", tuple(self.oblasts))
+        if self.target is not None:
+            object.__setattr__(self, "target", (self.target[0], float(self.target[1])))
+        for number in (UA_KM, RU_KM, SHIFT_KM):
+            value = getattr(self, number.name)
+            if not number.holds(value):
+                raise ScenarioError(f"{number.name} must be between {number.low:g} and "
+                                    f"{number.high:g} {number.unit}, not {value:g}")
         codes = list(self.oblasts) + ([self.target[0]] if self.target is not None else [])
         unknown = [c for c in codes if c not in UNIT_NAMES]
         if unknown:
             raise ScenarioError(f"unknown unit {unknown[0][:20]!r}; expected codes such as UA-14")
-        if self.target is not None and not 0 <= self.target[1] <= 100:
-            raise ScenarioError(f"a target share must be 0-100 %, not {self.target[1]:g}")
+        if self.target is not None and not TARGET_PCT.holds(self.target[1]):
+            raise ScenarioError(f"a target share must be {TARGET_PCT.low:g}-{TARGET_PCT.high:g} "
+                                f"{TARGET_PCT.unit}, not {self.target[1]:g}")
         if self.preset == "target" and self.target is None:
             raise ScenarioError("the target scenario needs a unit and a share, e.g. UA-14=85")
         if self.preset == "custom" and self.line is None:
@@ -216,7 +203,8 @@ def _bracket(ground: Ground, code: str, pct: float
         change = moved.ukrainian.km2_in(code) if km >= 0 else -moved.russian.km2_in(code)
         return 100.0 * (before + change) / area
 
-    low, high = -int(PULLBACK_RANGE_KM[1]), int(PULLBACK_RANGE_KM[1])
+    # The bands kept reach as far as a pull-back can go.
+    low, high = -int(UA_KM.high), int(UA_KM.high)
     share_low, share_high = share(low), share(high)
     reach = shapely.hausdorff_distance(ground.unit(code), ground.line) / M_PER_KM + 1.0
     if pct < share_low:
@@ -318,8 +306,49 @@ def apply_scenario(ground: Ground, scenario: Scenario) -> Zones:
     raise ScenarioError(f"unknown scenario {preset!r}")  # pragma: no cover - __post_init__
 
 
+def scenario_of(preset: str, values: Mapping[str, object] | None = None, *,
+                line: BaseGeometry | None = None) -> Scenario:
+    """The scenario of ``preset`` with its parameters' ``values``, by the names of
+    :mod:`geo.proposals` (e.g. ``ua_km``, ``target_unit``); a parameter not given takes its
+    default, one the preset does not take is ignored.
+
+    Raises
+    ------
+    ScenarioError
+        If ``preset`` is unknown, a value is outside its range, a unit is unknown, or a
+        custom scenario has no ``line``.
+    """
+    if preset not in PROPOSALS:
+        raise ScenarioError(f"unknown scenario {preset!r}; one of {', '.join(PROPOSALS)}")
+    held: dict[str, list] = {}
+    for parameter in PROPOSALS[preset].parameters:
+        value = values.get(parameter.name, parameter.default) if values else parameter.default
+        held.setdefault(parameter.held_in, []).append(_as_held(parameter, value))
+    return Scenario(preset, line=line,
+                    **{name: parts[0] if len(parts) == 1 else tuple(parts)
+                       for name, parts in held.items()})
+
+
+def values_of(scenario: Scenario) -> dict[str, object]:
+    """The value of every parameter ``scenario``'s preset takes, by name (the inverse of
+    :func:`scenario_of`): e.g. ``{"target_unit": "UA-14", "target_pct": 85.0}``."""
+    parameters = PROPOSALS[scenario.preset].parameters
+    values: dict[str, object] = {}
+    for name in dict.fromkeys(p.held_in for p in parameters):
+        sharing = [p for p in parameters if p.held_in == name]
+        held = getattr(scenario, name)
+        values.update(zip((p.name for p in sharing), held if len(sharing) > 1 else (held,)))
+    return values
+
+
+def _as_held(parameter: Parameter | UnitChoice, value: object) -> object:
+    if isinstance(parameter, Parameter):
+        return float(value)
+    return tuple(value) if parameter.many else str(value)
+
+
 __all__ = [
-    "CLAIMED", "CRIMEA", "DONBAS", "LINE_LABELS", "Line", "PRESETS", "PRESET_TITLES",
-    "PULLBACK_RANGE_KM", "SHIFT_RANGE_KM", "SWAP_RETURNED", "Scenario", "ScenarioError", "Zones",
-    "apply_scenario", "line_length_km", "solve_target_km",
+    "CLAIMED", "CRIMEA", "DONBAS", "LINE_LABELS", "Line", "SWAP_RETURNED", "Scenario",
+    "ScenarioError", "Zones", "apply_scenario", "line_length_km", "scenario_of",
+    "solve_target_km", "values_of",
 ]

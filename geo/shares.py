@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
+from geo.boundaries import unit_areas_km2
+from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS
+from geo.measure import areas_km2, crs_name, to_equal_area
 from geo.names import UKRAINE, UKRAINE_NAMES
 
 SHARE_COLUMNS = ["iso_3166_2", "name", "area_km2", "occupied_km2", "occupied_pct"]
@@ -27,17 +30,26 @@ def control_shares(
 
     Returns
     -------
-    DataFrame with columns iso_3166_2, name, area_km2, occupied_km2 (km2, computed in
-    EPSG:3035) and occupied_pct (percent 0-100); the last row is iso_3166_2 "UA".
+    DataFrame with columns iso_3166_2, name, area_km2, occupied_km2 (km2, measured in
+    EPSG:3035 by :mod:`geo.measure`) and occupied_pct (percent 0-100); the last row is
+    iso_3166_2 "UA".
     """
-    units_ea = units.to_crs(EQUAL_AREA_CRS)
-    occupied_ea = gpd.GeoSeries([occupied], crs=occupied_crs).to_crs(EQUAL_AREA_CRS).iloc[0]
-    # Reprojection can leave a visitor's area invalid (a ring touching itself): repair it.
-    if not occupied_ea.is_valid:
-        occupied_ea = shapely.make_valid(occupied_ea, method="structure")
-    shapely.prepare(occupied_ea)
-    area = shapely.area(units_ea.geometry.values) / M2_PER_KM2
-    occ = shapely.area(shapely.intersection(units_ea.geometry.values, occupied_ea)) / M2_PER_KM2
+    crs = crs_name(units.crs)
+    geometries = np.asarray(units.geometry.values, dtype=object)
+    if crs_name(occupied_crs) == crs:
+        # Overlaid where the edges are straight (as drawn), each part then measured.
+        where = crs
+    else:
+        geometries = to_equal_area(geometries, crs)
+        occupied = to_equal_area(occupied, occupied_crs)
+        where = EQUAL_AREA_CRS
+    # Reprojection (here or by the caller) can leave a visitor's area invalid (a ring
+    # touching itself): repair it.
+    if not occupied.is_valid:
+        occupied = shapely.make_valid(occupied, method="structure")
+    shapely.prepare(occupied)
+    area = np.array(unit_areas_km2(units))
+    occ = areas_km2(shapely.intersection(geometries, occupied), where)
     table = pd.DataFrame(
         {"iso_3166_2": units["iso_3166_2"].values, "name": units["name"].values,
          "area_km2": area, "occupied_km2": occ}

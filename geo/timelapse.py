@@ -27,13 +27,13 @@ from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
 from geo.frontline import line_of_contact
-from geo.geojson_layer import _Script, script_json
-from geo.history_layers import UNIT_EDGE
-from geo.layers import BOUNDARIES_ATTRIBUTION, LINE_COLOR, base_map, remembered_view
+from geo.geojson_layer import Verbatim, script_json
+from geo.map_base import BOUNDARIES_ATTRIBUTION, Legend, base_map, remembered_view
 from geo.names import UKRAINE
 from geo.offline import localize_assets
+from geo.palette import (LINE_COLOR, NORMAL, RUSSIAN_FILL, START_LINE_COLOR, START_LINE_DASH,
+                         STRONG, UKRAINE_EDGE, UKRAINIAN_FILL, UNIT_EDGE, Emphasis)
 from geo.paths import DATA_DIR
-from geo.scenario_layers import NORMAL, RUSSIAN_FILL, STRONG, UKRAINIAN_FILL, Emphasis
 from geo.snapshots import ATTRIBUTION, available_dates, load_occupied
 
 if TYPE_CHECKING:
@@ -52,8 +52,6 @@ SPEEDS_FPS = (2, 4, 8)
 DEFAULT_FPS = 4
 #: Frames further apart than this (days) are a jump the page points out.
 WEEK_DAYS = 7
-#: The line of contact on the period's first frame, kept under the moving one.
-START_LINE_COLOR, START_LINE_DASH = "#5a5a5a", "6 5"
 
 
 class TimelapseError(ValueError):
@@ -337,7 +335,7 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
   map.keyboard.disable();
   var renderer = L.svg({padding: 0.5});
   L.polygon(polygons(base.ukraine), {renderer: renderer, interactive: false, stroke: true,
-    color: "#333333", weight: 1.2, fillColor: options.ukraine_fill,
+    color: options.ukraine_edge, weight: 1.2, fillColor: options.ukraine_fill,
     fillOpacity: options.ukraine_opacity}).addTo(map);
   var area = L.polygon([], {renderer: renderer, interactive: false, stroke: false,
     fillColor: options.area_fill, fillOpacity: options.area_opacity}).addTo(map);
@@ -473,8 +471,8 @@ def _rgba(color: str, opacity: float) -> str:
     return f"rgba({red},{green},{blue},{opacity:g})"
 
 
-def _legend(first: dt.date, emphasis: Emphasis) -> tuple:
-    """The timelapse map's legend (see :func:`geo.layers.legend`)."""
+def _legend(first: dt.date, emphasis: Emphasis) -> Legend:
+    """The timelapse map's legend (see :func:`geo.map_base.legend`)."""
     return ("Each frame: one day's map", (
         ("box", _rgba(RUSSIAN_FILL, emphasis.russian_opacity), "held by Russia"),
         ("line", LINE_COLOR, "line of contact"),
@@ -529,7 +527,8 @@ class TimelapsePlayer(MacroElement):
         self.base_json = script_json(_base_payload(units))
         self.options_json = script_json({
             "precision": POLYLINE_PRECISION, "presenter": presenter,
-            "ukraine_fill": UKRAINIAN_FILL, "ukraine_opacity": emphasis.ukrainian_opacity,
+            "ukraine_fill": UKRAINIAN_FILL, "ukraine_edge": UKRAINE_EDGE,
+            "ukraine_opacity": emphasis.ukrainian_opacity,
             "area_fill": RUSSIAN_FILL, "area_opacity": emphasis.russian_opacity,
             "border_color": UNIT_EDGE, "line_color": LINE_COLOR,
             "line_weight": emphasis.line_weight * 0.8, "start_color": START_LINE_COLOR,
@@ -543,9 +542,10 @@ class TimelapsePlayer(MacroElement):
         if not isinstance(figure, Figure):
             return
         module = self._template.module
-        figure.header.add_child(_Script(module.header(self, kwargs)), name=f"{self.get_name()}_css")
-        figure.html.add_child(_Script(module.html(self, kwargs)), name=self.get_name())
-        figure.script.add_child(_Script(module.script(self, kwargs)), name=self.get_name())
+        figure.header.add_child(Verbatim(module.header(self, kwargs)),
+                                name=f"{self.get_name()}_css")
+        figure.html.add_child(Verbatim(module.html(self, kwargs)), name=self.get_name())
+        figure.script.add_child(Verbatim(module.script(self, kwargs)), name=self.get_name())
 
 
 def timelapse_document(frames: Sequence[Frame], units: gpd.GeoDataFrame, *,

@@ -1,10 +1,11 @@
 """The timelapse as an animated GIF for slides: one frame per shipped day of a period, 16:9
 (1920 x 1080 px by default), with the date, Ukraine's occupied km2 and the sources burned in.
 
-Drawn with matplotlib (no pyplot, as :mod:`geo.figure`, whose palette, scale bar and sizes it
-shares) in EPSG:32636, so the scale bar is true, and written through matplotlib's
-:class:`~matplotlib.animation.PillowWriter` interface with Pillow alone (no ffmpeg or other
-binary). Each frame is a day's own map (:mod:`geo.timelapse`); none is drawn between them.
+Drawn with matplotlib (no pyplot, as :mod:`geo.figure`, with which it shares sizes, paths and
+the scale bar, :mod:`geo.figure_base`, and colours, :mod:`geo.palette`) in EPSG:32636, so the
+scale bar is true, and written through matplotlib's :class:`~matplotlib.animation.PillowWriter`
+interface with Pillow alone (no ffmpeg or other binary). Each frame is a day's own map
+(:mod:`geo.timelapse`); none is drawn between them.
 """
 
 from __future__ import annotations
@@ -28,17 +29,16 @@ from matplotlib.patches import Patch, PathPatch
 from PIL import GifImagePlugin, Image
 
 from geo.boundaries import ukraine_outline
-from geo.figure import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
-                        OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, SUBTITLE_PT,
-                        TITLE_PT, TODAY_COLOR, TODAY_PT, UKRAINIAN_PALE, _dashes,
-                        _draw_scale_bar, _long_date, _polygon_path, _segments)
-from geo.layers import BOUNDARIES_ATTRIBUTION
+from geo.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
+                             SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
+                             segments)
+from geo.map_base import BOUNDARIES_ATTRIBUTION
+from geo.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL, START_LINE_COLOR,
+                         START_LINE_DASH, TODAY_COLOR, TODAY_PT, UKRAINE_EDGE, UKRAINIAN_PALE)
 from geo.paths import DATA_DIR
 from geo.projection import to_metric
-from geo.scenario_layers import RUSSIAN_FILL
 from geo.snapshots import ATTRIBUTION
-from geo.timelapse import (START_LINE_COLOR, START_LINE_DASH, WEEK_DAYS, Frame, load_frames,
-                           steps_note)
+from geo.timelapse import WEEK_DAYS, Frame, load_frames, steps_note
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -223,8 +223,8 @@ class _Slide:
         self.fig = Figure(figsize=FIGSIZE_IN, dpi=width_px / FIGSIZE_IN[0], facecolor="white")
         self.canvas = FigureCanvasAgg(self.fig)
         first, last = frames[0], frames[-1]
-        self.fig.text(0.012, 0.965, f"Territorial control in Ukraine, {_long_date(first.date)} "
-                      f"to {_long_date(last.date)}", fontsize=TITLE_PT, fontweight="bold",
+        self.fig.text(0.012, 0.965, f"Territorial control in Ukraine, {long_date(first.date)} "
+                      f"to {long_date(last.date)}", fontsize=TITLE_PT, fontweight="bold",
                       va="top")
         self.fig.text(0.012, 0.905, f"{len(frames)} frames, about one a week: each is that "
                       "day's own map (the first held day of each week, and of each month); "
@@ -238,30 +238,24 @@ class _Slide:
     def _map(self, units: gpd.GeoDataFrame, first: Frame):
         ax = self.fig.add_axes(MAP_RECT)
         ukraine = to_metric(ukraine_outline(units))
-        ax.add_patch(PathPatch(_polygon_path(ukraine), facecolor=UKRAINIAN_PALE,
+        ax.add_patch(PathPatch(polygon_path(ukraine), facecolor=UKRAINIAN_PALE,
                                edgecolor="none", zorder=1))
-        self.area = PathPatch(_polygon_path(shapely.MultiPolygon()), facecolor=RUSSIAN_FILL,
+        self.area = PathPatch(polygon_path(shapely.MultiPolygon()), facecolor=RUSSIAN_FILL,
                               alpha=RUSSIAN_ALPHA, edgecolor="none", zorder=2)
         ax.add_patch(self.area)
         # Drawn over the area, so drawn with it for every frame.
-        borders = [s for unit in units.geometry for s in _segments(to_metric(unit))]
+        borders = [s for unit in units.geometry for s in segments(to_metric(unit))]
         over = [LineCollection(borders, colors=OUTLINE_COLOR, linewidths=OUTLINE_PT, zorder=3),
-                LineCollection(_segments(ukraine), colors="#333333", linewidths=1.2, zorder=3),
-                LineCollection(_segments(to_metric(first.line)), colors=START_LINE_COLOR,
+                LineCollection(segments(ukraine), colors=UKRAINE_EDGE, linewidths=1.2, zorder=3),
+                LineCollection(segments(to_metric(first.line)), colors=START_LINE_COLOR,
                                linewidths=TODAY_PT,
-                               linestyles=[_dashes(START_LINE_DASH, TODAY_PT)], zorder=4)]
+                               linestyles=[dashes(START_LINE_DASH, TODAY_PT)], zorder=4)]
         for collection in over:
             ax.add_collection(collection)
         self.line = LineCollection([], colors=TODAY_COLOR, linewidths=LINE_PT, zorder=5)
         ax.add_collection(self.line)
         self._dynamic += [self.area, *over, self.line]
-        minx, miny, maxx, maxy = ukraine.bounds
-        pad = 0.02 * (maxx - minx)
-        ax.set_xlim(minx - pad, maxx + pad)
-        ax.set_ylim(miny - pad, maxy + pad)
-        ax.set_aspect("equal", adjustable="box", anchor="W")
-        ax.set_axis_off()
-        _draw_scale_bar(ax)
+        frame_map(ax, ukraine)
         return ax
 
     def _panel(self) -> None:
@@ -291,11 +285,11 @@ class _Slide:
                           self.frame_note]
         handles = [
             Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA, label="Held by Russia"),
-            Patch(facecolor=UKRAINIAN_PALE, edgecolor="#333333", linewidth=0.8,
+            Patch(facecolor=UKRAINIAN_PALE, edgecolor=UKRAINE_EDGE, linewidth=0.8,
                   label="Held by Ukraine"),
             Line2D([], [], color=TODAY_COLOR, linewidth=LINE_PT, label="Line of contact"),
             Line2D([], [], color=START_LINE_COLOR, linewidth=TODAY_PT,
-                   linestyle=_dashes(START_LINE_DASH, TODAY_PT),
+                   linestyle=dashes(START_LINE_DASH, TODAY_PT),
                    label=f"Line of contact, {self.frames[0].date.isoformat()}"),
             Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT, label="Oblast border")]
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x - 0.008, 0.33),
@@ -345,13 +339,13 @@ class _Slide:
     def show(self, i: int) -> None:
         """Set the figure to frame ``i``."""
         frame, first = self.frames[i], self.frames[0]
-        self.area.set_path(_polygon_path(to_metric(frame.occupied)))
-        self.line.set_segments(_segments(to_metric(frame.line)))
-        self.date.set_text(_long_date(frame.date))
+        self.area.set_path(polygon_path(to_metric(frame.occupied)))
+        self.line.set_segments(segments(to_metric(frame.line)))
+        self.date.set_text(long_date(frame.date))
         self.km2.set_text(f"{frame.occupied_km2:,.0f} km²")
         self.pct.set_text(f"{frame.occupied_pct:.2f} % of Ukraine")
         self.change.set_text(f"{frame.occupied_km2 - first.occupied_km2:+,.0f} km² since "
-                             f"{_long_date(first.date)}")
+                             f"{long_date(first.date)}")
         day = frame.date.toordinal()
         self.progress.set_xdata([first.date.toordinal(), day])
         self.marker.set_xdata([day])

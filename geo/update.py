@@ -273,11 +273,6 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
             today = clock_today()
         except ValueError as error:
             raise UpdateError(str(error)) from None
-    held = held_days(data_dir)
-    if not held:
-        raise UpdateError(f"{series_path(data_dir)} holds no daily series: build the data "
-                          "folder first (scripts/build_data.py) or point --data-dir at a copy "
-                          "of data/")
     damaged = update_record.damaged_files(data_dir)
     if damaged:
         one = len(damaged) == 1
@@ -287,6 +282,12 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
                           "control folder) and run the update again, or delete "
                           f"{update_record.record_path(data_dir)} if the change was yours; "
                           "nothing was changed")
+    # Only then is the series read: a damaged one may not even parse.
+    held = held_days(data_dir)
+    if not held:
+        raise UpdateError(f"{series_path(data_dir)} holds no daily series: build the data "
+                          "folder first (scripts/build_data.py) or point --data-dir at a copy "
+                          "of data/")
     newest = held[-1]
     window = [newest + dt.timedelta(days=n) for n in range(1, (today - newest).days + 1)]
     if not window:

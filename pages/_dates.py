@@ -77,6 +77,14 @@ def day_from_link(text: str | None) -> tuple[dt.date, str | None]:
     return day, None
 
 
+def link_day(key: str, text: str | None, warnings: list[str]) -> None:
+    """Set the date control ``key`` to the day a link's ``date=`` text asks for
+    (:func:`day_from_link`; None: the newest), adding its warning, if any, to ``warnings``."""
+    st.session_state[key], problem = day_from_link(text)
+    if problem:
+        warnings.append(problem)
+
+
 def _go(key: str, day: dt.date) -> None:
     st.session_state[key] = day
 
@@ -183,4 +191,4 @@ def data_age() -> None:
 
 
 __all__ = ["DayChoice", "HeldDayError", "age_text", "choice", "data_age", "date_control",
-           "day_from_link", "drawn_note", "held", "newest", "shipped"]
+           "day_from_link", "drawn_note", "held", "link_day", "newest", "shipped"]

@@ -3,6 +3,8 @@ visitor (never mutated)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 import pyarrow as pa
 import shapely
@@ -13,28 +15,49 @@ from geo.evaluate import Evaluation
 from geo.ground import Ground
 from geo.impact import Impact, assess, changed_ground
 from geo.offline import localize_assets
+from geo.palette import NORMAL, STRONG
 from geo.proposal_time import ProposalTime, oblast_table, proposal_time
 from geo.published_pace import load_published_estimates
-from geo.scenario_layers import NORMAL, STRONG, changes_layer, lines_layer, towns_layer, zones_layer
+from geo.scenario_layers import changes_layer, lines_layer, towns_layer, zones_layer
 from geo.scenarios import Scenario, Zones, apply_scenario
 from geo.series import load_series, series_path
 from pages._prebuilt import Prebuilt, prebuild
 from pages._shared import towns
 from pages._sources import ground_by_key
 
-# Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and plain
-# parameter values. An outcome holds about 0.5 MB of geometry: 64 of them bound the memory a
+# Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and the
+# scenario value. An outcome holds about 0.5 MB of geometry: 64 of them bound the memory a
 # crowd moving sliders can take, while the views people share stay warm.
 OUTCOMES_KEPT = 64
 
 
-@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
-def outcome(ground_key: str, preset: str, ua_km: float, ru_km: float, shift_km: float,
-            oblasts: tuple[str, ...], target: tuple[str, float] | None,
-            line_wkb: bytes | None) -> tuple[Zones, Impact]:
-    line = shapely.from_wkb(line_wkb) if line_wkb else None
-    made = evaluation_on(ground_by_key(ground_key),
-                         Scenario(preset, ua_km, ru_km, shift_km, oblasts, target, line))
+class OutcomeKey(NamedTuple):
+    """What an outcome is of: the data (:func:`pages._sources.source_key`) and the scenario.
+
+    Streamlit's cache hashes it field by field, the scenario by :func:`scenario_hash`, so
+    equal scenarios on the same data share one outcome."""
+
+    ground_key: str
+    scenario: Scenario
+
+
+def scenario_hash(scenario: Scenario) -> tuple:
+    """What identifies a scenario to Streamlit's cache: its values, and its line as WKB
+    (Streamlit hashes a dataclass through its fields but cannot hash a geometry, and
+    Scenario's own equality leaves the line out)."""
+    line = shapely.to_wkb(scenario.line) if scenario.line is not None else None
+    return (scenario.preset, scenario.ua_km, scenario.ru_km, scenario.shift_km,
+            scenario.oblasts, scenario.target, line)
+
+
+#: The ``hash_funcs`` of every cache keyed by a scenario.
+HASH_FUNCS = {Scenario: scenario_hash}
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
+def outcome(key: OutcomeKey) -> tuple[Zones, Impact]:
+    """The zones and figures of ``key``'s scenario on its data, made once per process."""
+    made = evaluation_on(ground_by_key(key.ground_key), key.scenario)
     return made.zones, made.impact
 
 
@@ -44,17 +67,12 @@ def evaluation_on(ground: Ground, scenario: Scenario) -> Evaluation:
     return Evaluation(scenario, ground, zones, assess(ground, zones, towns()))
 
 
-#: The parameters of :func:`outcome`, in order.
-OutcomeKey = tuple[str, str, float, float, float, tuple[str, ...], tuple[str, float] | None,
-                   bytes | None]
-
-
-@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
 def drawing(key: OutcomeKey, caption: str, strong: bool) -> tuple[Prebuilt, ...]:
     """The Ceasefire lines map's layers for the outcome of ``key`` (zones captioned with
     ``caption``; ``strong``: the presenter's emphasis), scripted once for every rerun."""
-    zones, impact = outcome(*key)
-    today = ground_by_key(key[0])
+    zones, impact = outcome(key)
+    today = ground_by_key(key.ground_key)
     emphasis = STRONG if strong else NORMAL
     layers = [zones_layer(zones, caption, emphasis),
               changes_layer(*changed_ground(today, zones)),
@@ -65,12 +83,12 @@ def drawing(key: OutcomeKey, caption: str, strong: bool) -> tuple[Prebuilt, ...]
     return prebuild(layers)
 
 
-@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
 def tables_of(key: OutcomeKey) -> tuple[pa.Table, pa.Table]:
     """The Ceasefire lines page's tables for the outcome of ``key``, as Arrow tables made
     once (Streamlit would convert a DataFrame on every rerun): the units whose share
     changes, and the towns changing side."""
-    _, impact = outcome(*key)
+    _, impact = outcome(key)
     by_oblast = impact.by_oblast
     changed = by_oblast[((by_oblast["pct_after"] - by_oblast["pct_before"]).abs() > 0.005)
                         | (by_oblast["dmz_km2"] > 0.5)]
@@ -88,16 +106,9 @@ def slide_bytes(evaluation: Evaluation, fmt: str, time: ProposalTime | None = No
     return figure_bytes(scenario_figure(evaluation, time=time), fmt)
 
 
-def key_of(ground_key: str, scenario: Scenario) -> OutcomeKey:
-    """The :func:`outcome` key of a scenario value on ``ground_key``'s data."""
-    line_wkb = shapely.to_wkb(scenario.line) if scenario.line is not None else None
-    return (ground_key, scenario.preset, scenario.ua_km, scenario.ru_km, scenario.shift_km,
-            scenario.oblasts, scenario.target, line_wkb)
-
-
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:
-    """:func:`outcome` for a scenario value."""
-    return outcome(*key_of(ground_key, scenario))
+    """:func:`outcome` of ``scenario`` on ``ground_key``'s data."""
+    return outcome(OutcomeKey(ground_key, scenario))
 
 
 def _series_version() -> tuple[int, int]:
@@ -111,10 +122,10 @@ def _series(version: tuple[int, int]) -> pd.DataFrame:
     return load_series()
 
 
-@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
 def _time(key: OutcomeKey, version: tuple[int, int]) -> tuple[ProposalTime, pa.Table]:
-    _, impact = outcome(*key)
-    made = proposal_time(impact, _series(version), ground_by_key(key[0]).date)
+    _, impact = outcome(key)
+    made = proposal_time(impact, _series(version), ground_by_key(key.ground_key).date)
     return made, pa.Table.from_pandas(oblast_table(made), preserve_index=False)
 
 

@@ -12,13 +12,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.history_layers import GAINED_FILL, REGAINED_FILL
 from geo.monthly import load_monthly, monthly_path
 from geo.names import UKRAINE, UKRAINE_NAMES, UNIT_NAMES
 from geo.pace import months_before
 from geo.pace_table import (TOLERANCE_PCT, TREND_MONTHS, WHY_THEY_DIFFER, WindowFigures,
                             off_calendar_text, published_beside_computed, unit_months,
                             window_figures)
+from geo.palette import GAINED_FILL, REGAINED_FILL
 from geo.paths import DATA_DIR
 from geo.published_pace import GAINS_FILE, load_published_gains
 from geo.series import series_path

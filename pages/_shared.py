@@ -15,8 +15,7 @@ from geo.bands import precompute, warm_order
 from geo.boundaries import load_units
 from geo.control import ControlSnapshot, compute_snapshot
 from geo.ground import Ground, prepare_ground
-from geo.params import DEFAULT_PULLBACK_KM
-from geo.scenarios import PULLBACK_RANGE_KM
+from geo.proposals import UA_KM
 from geo.history import Change, compare_dates, day_shares, series_history
 from geo.published import load_published
 from geo.series import load_day, load_series, series_path
@@ -50,7 +49,7 @@ def ground(date: dt.date) -> Ground:
     prepared = prepare_ground(units(), snapshot(date))
     if date == dates()[-1]:
         _warming.submit(precompute, prepared,
-                        warm_order(DEFAULT_PULLBACK_KM, int(PULLBACK_RANGE_KM[1])))
+                        warm_order(UA_KM.default, int(UA_KM.high)))
     return prepared
 
 

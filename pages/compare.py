@@ -9,67 +9,48 @@ from streamlit_folium import st_folium
 from geo.compare import figures_table, shares_table, towns_table
 from geo.deck import parse_deck, step_token
 from geo.impact import changed_ground
-from geo.layers import dual_map
-from geo.names import UNIT_NAMES
+from geo.map_base import dual_map
 from geo.offline import localize_assets
 from geo.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
+from geo.proposals import PROPOSALS
 from geo.scenario_layers import changes_layer, lines_layer, zones_layer
-from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from pages._dates import DayChoice, date_control, day_from_link
-from pages._outcomes import key_of, outcome_of, time_of
+from geo.scenarios import Scenario, ScenarioError, scenario_of
+from pages._dates import DayChoice, date_control, link_day
+from pages._outcomes import OutcomeKey, outcome_of, time_of
+from pages._proposal_controls import Keys, proposal_controls, show
 from pages._sources import active, attribution, ground_of, source_key
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._shared import towns
 
-#: Presets that can be compared (a custom line is not kept in links).
-CHOICES = [p for p in PRESETS if p != "custom"]
 DEFAULTS = {"a": Scenario("donbas"), "b": Scenario("mutual", ua_km=15, ru_km=15)}
 #: The date control's label (the line of contact both scenarios start from).
 DATE_LABEL = "Day of the line of contact"
+#: The widgets' keys after the side's letter, by parameter name (links and tests use them).
+WIDGET_KEYS = {"preset": "preset", "ua_km": "ua", "ru_km": "ru", "shift_km": "shift",
+               "oblasts": "oblasts", "target_unit": "unit", "target_pct": "pct"}
 
 
-def show(side: str, scenario: Scenario) -> None:
-    state = st.session_state
-    state[f"{side}_preset"] = scenario.preset
-    state[f"{side}_ua"], state[f"{side}_ru"] = scenario.ua_km or 15.0, scenario.ru_km or 15.0
-    state[f"{side}_shift"] = scenario.shift_km or 10.0
-    target = scenario.target or ("UA-14", 85.0)
-    state[f"{side}_unit"], state[f"{side}_pct"] = target
+def widget_keys(side: str) -> Keys:
+    """Side ``side``'s ("a" or "b") widget keys: a_preset, a_ua, ..."""
+    return lambda name: f"{side}_{WIDGET_KEYS[name]}"
 
 
 def read_link_once() -> None:
     """Set both sides and the date from the URL (a=TOKEN&b=TOKEN&date=D), once a session."""
     if not arrived("compare"):
         return
-    warnings = []
+    warnings: list[str] = []
     for side, default in DEFAULTS.items():
         steps, problems = parse_deck(st.query_params.get(side, step_token(default)))
         warnings += [f"{side}: {p}" for p in problems]
-        show(side, steps[0] if steps else default)
-    st.session_state.cmp_date, problem = day_from_link(st.query_params.get("date"))
-    if problem:
-        warnings.append(problem)
+        show(steps[0] if steps else default, widget_keys(side), every=True)
+    link_day("cmp_date", st.query_params.get("date"), warnings)
     st.session_state.cmp_warnings = warnings
 
 
 def side_controls(side: str, heading: str) -> Scenario:
     st.subheader(heading)
-    preset = st.selectbox("Proposal", CHOICES, format_func=PRESET_TITLES.get,
-                          key=f"{side}_preset")
-    state = st.session_state
-    if preset == "mutual":
-        st.slider("Ukraine pulls back (km)", 0.0, 50.0, step=1.0, key=f"{side}_ua")
-        st.slider("Russia pulls back (km)", 0.0, 50.0, step=1.0, key=f"{side}_ru")
-        return Scenario("mutual", ua_km=state[f"{side}_ua"], ru_km=state[f"{side}_ru"])
-    if preset == "shift":
-        st.slider("Move the line (km)", -30.0, 30.0, step=1.0, key=f"{side}_shift")
-        return Scenario("shift", shift_km=state[f"{side}_shift"])
-    if preset == "target":
-        st.selectbox("Oblast", list(UNIT_NAMES), key=f"{side}_unit",
-                     format_func=lambda c: f"{UNIT_NAMES[c][0]} ({c})")
-        st.slider("Share held by Russia (%)", 0.0, 100.0, step=1.0, key=f"{side}_pct")
-        return Scenario("target", target=(state[f"{side}_unit"], state[f"{side}_pct"]))
-    return Scenario(preset)
+    return scenario_of(*proposal_controls(widget_keys(side), side_by_side=True))
 
 
 def drawn_from(day: DayChoice) -> str | None:
@@ -97,7 +78,7 @@ st.query_params.from_dict({"a": step_token(a), "b": step_token(b),
                            "date": day.requested.isoformat()})
 
 own = active()
-st.markdown(f"### {PRESET_TITLES[a.preset]} (A) against {PRESET_TITLES[b.preset]} (B), "
+st.markdown(f"### {PROPOSALS[a.preset].title} (A) against {PROPOSALS[b.preset].title} (B), "
             f"{own.label if own else date.isoformat()}")
 if note := drawn_from(day):
     st.info(note)
@@ -131,10 +112,10 @@ st.dataframe(figures_table(impact_a, impact_b), hide_index=True, width="stretch"
                             "difference": st.column_config.NumberColumn("B − A",
                                                                         format="%+,.1f")})
 st.markdown("**Time to take**")
-times = [time_of(key_of(source_key(date), scenario))[0] for scenario in (a, b)]
+times = [time_of(OutcomeKey(source_key(date), scenario))[0] for scenario in (a, b)]
 for column, letter, scenario, time in zip(st.columns(2, gap="large"), "AB", (a, b), times):
     with column.container(key=f"time-to-take-{letter.lower()}"):
-        st.markdown(f"**{letter}: {PRESET_TITLES[scenario.preset]}.** "
+        st.markdown(f"**{letter}: {PROPOSALS[scenario.preset].title}.** "
                     f"{headline_sentence(time)}")
         if spread := range_short(time):
             st.markdown(f"Across the windows: {spread}.")

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.context import load_positions, load_timeline, parties
-from geo.scenarios import PRESET_TITLES
+from geo.proposals import PROPOSALS
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"
@@ -44,7 +44,7 @@ def show_position(row: pd.Series) -> None:
     st.markdown(row["position"])
     st.caption(f"Source: {citation(row['source'], row['as_of'])}")
     if row["preset"]:
-        st.page_link(SCENARIOS_PAGE, label=f"Open on the map: {PRESET_TITLES[row['preset']]}",
+        st.page_link(SCENARIOS_PAGE, label=f"Open on the map: {PROPOSALS[row['preset']].title}",
                      icon=":material/map:", query_params={"preset": row["preset"]})
 
 

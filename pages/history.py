@@ -12,9 +12,9 @@ from streamlit_folium import st_folium
 
 from geo.history import Change, changed_units, gaps_text, held_runs, with_shares_of
 from geo.history_layers import history_base_map, history_layers
-from geo.layers import OCCUPIED_HATCH
 from geo.names import UKRAINE, UNIT_NAMES
 from geo.offline import localize_assets
+from geo.palette import OCCUPIED_HATCH
 from geo.series import missing_days
 from geo.snapshots import ATTRIBUTION
 from pages._dates import DayChoice, date_control, held

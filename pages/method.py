@@ -14,8 +14,8 @@ from geo.ground import BUFFER_LINE_TOLERANCE_M
 from geo.names import UNIT_NAMES
 from geo.occupied import SLIVER_HALF_WIDTH_KM
 from geo.published import published_vs_computed
-from geo.scenarios import (CLAIMED, DONBAS, PRESET_TITLES, PRESETS, SWAP_RETURNED,
-                           TARGET_TOLERANCE_PCT)
+from geo.proposals import PROPOSALS
+from geo.scenarios import CLAIMED, DONBAS, SWAP_RETURNED, TARGET_TOLERANCE_PCT
 from geo.cadence import KEPT_DAYS
 from geo.series import missing_days
 from geo.snapshots import ATTRIBUTION
@@ -103,11 +103,11 @@ RULES: dict[str, str] = {
 
 def scenario_table() -> pd.DataFrame:
     return pd.DataFrame({
-        "Proposal": [PRESET_TITLES[p] for p in PRESETS],
-        "What it stands for": list(PRESETS.values()),
-        "How it is drawn": [RULES.get(p, "") for p in PRESETS],
+        "Proposal": [p.title for p in PROPOSALS.values()],
+        "What it stands for": [p.description for p in PROPOSALS.values()],
+        "How it is drawn": [RULES.get(p, "") for p in PROPOSALS],
         # Relative, so the link still works when the app is served under a path prefix.
-        "Open on the map": [f"[{p}](scenarios?preset={p})" for p in PRESETS],
+        "Open on the map": [f"[{p}](scenarios?preset={p})" for p in PROPOSALS],
     })
 
 

@@ -16,22 +16,22 @@ from geo.export import impact_csv, scenario_geojson
 from geo.freshness import freshness_label, today
 from geo.impact import Impact
 from geo.ingest import InputError, read_line
-from geo.layers import base_map
-from geo.names import UNIT_NAMES
-from geo.params import (DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET, parse_view,
-                        to_query)
+from geo.map_base import base_map
+from geo.params import parse_view, to_query
 from geo.proposal_time import (ProposalTime, compact, headline_sentence, pace_source,
                                range_sentence, russia_gives_up)
 from geo.time_to_take import CAVEAT, meaning
 from geo.deck import DEFAULT_DECK, format_deck, parse_deck
 from geo.reported import compare, load_reported
 from geo.scenario_layers import SCENARIO_LEGEND
-from geo.scenarios import PRESET_TITLES, PRESETS, Scenario, ScenarioError
-from pages._outcomes import (OUTCOMES_KEPT, drawing, estimates_of, outcome, slide_bytes,
-                             tables_of, time_of)
+from geo.proposals import DEFAULT_PROPOSAL, PROPOSALS
+from geo.scenarios import Scenario, ScenarioError, scenario_of
+from pages._outcomes import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, estimates_of,
+                             outcome, slide_bytes, tables_of, time_of)
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_line, slide_title
-from pages._dates import SOURCE_NAME, DayChoice, date_control, day_from_link, newest
+from pages._dates import SOURCE_NAME, DayChoice, date_control, link_day, newest
+from pages._proposal_controls import ensure, proposal_controls, show
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
 
@@ -44,11 +44,11 @@ def reported() -> pd.DataFrame:
     return load_reported()
 
 
-@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT)
-def reported_beside(key: tuple, date: dt.date) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
+def reported_beside(key: OutcomeKey, date: dt.date) -> pd.DataFrame:
     """The reported figures of the outcome of ``key``'s preset beside its computed ones (made
     once per outcome: filtering the reported figures cost 5-7 % of a rerun)."""
-    table = compare(reported(), key[1], outcome(*key)[1])
+    table = compare(reported(), key.scenario.preset, outcome(key)[1])
     return table.assign(computed_as_of=f"{date.isoformat()} (computed)")
 
 
@@ -80,6 +80,12 @@ def source_line(day: DayChoice) -> str:
         return f"{SOURCE_NAME}, {day.drawn.isoformat()}"
 
 
+def widget_key(name: str) -> str:
+    """This page's widget key for the proposal menu ("preset") or a parameter (its name in
+    geo/proposals.py): sc_preset, sc_ua_km, sc_target_pct, ..."""
+    return f"sc_{name}"
+
+
 def read_link() -> None:
     """Set the widgets from the URL when a visit to this page begins (a new session, a link
     followed from another page, or the page reopened from the menu after its widgets were
@@ -89,18 +95,9 @@ def read_link() -> None:
     view = parse_view(st.query_params.to_dict())
     warnings = list(view.warnings)
     # A malformed date already warned in parse_view (view.date is then None: the newest).
-    date, problem = day_from_link(view.date.isoformat() if view.date else None)
-    if problem:
-        warnings.append(problem)
-    s = view.scenario
+    link_day("sc_date", view.date.isoformat() if view.date else None, warnings)
+    show(view.scenario, widget_key, every=True)
     st.session_state.update(
-        sc_preset=s.preset, sc_date=date,
-        sc_ua_km=s.ua_km if s.preset == "mutual" else DEFAULT_PULLBACK_KM,
-        sc_ru_km=s.ru_km if s.preset == "mutual" else DEFAULT_PULLBACK_KM,
-        sc_shift_km=s.shift_km if s.preset == "shift" else DEFAULT_SHIFT_KM,
-        sc_oblasts=list(s.oblasts),
-        sc_target_unit=(s.target or DEFAULT_TARGET)[0],
-        sc_target_pct=(s.target or DEFAULT_TARGET)[1],
         sc_present=st.query_params.get("present") == "1",
         sc_deck=st.query_params.get("deck", DEFAULT_DECK), sc_step=0)
     steps, deck_warnings = parse_deck(st.session_state.sc_deck)
@@ -115,21 +112,9 @@ def read_link() -> None:
     st.session_state.update(sc_warnings=warnings)
 
 
-def show_in_widgets(scenario: Scenario) -> None:
-    """Set the sidebar's widgets to ``scenario`` (before they are drawn, or in a callback)."""
-    state = st.session_state
-    state.sc_preset = scenario.preset
-    if scenario.preset == "mutual":
-        state.sc_ua_km, state.sc_ru_km = scenario.ua_km, scenario.ru_km
-    elif scenario.preset == "shift":
-        state.sc_shift_km, state.sc_oblasts = scenario.shift_km, list(scenario.oblasts)
-    elif scenario.preset == "target" and scenario.target is not None:
-        state.sc_target_unit, state.sc_target_pct = scenario.target
-
-
 def go_to(steps: list[Scenario], step: int) -> None:
     st.session_state.sc_step = step
-    show_in_widgets(steps[step])
+    show(steps[step], widget_key)
 
 
 def move(by: int) -> None:
@@ -154,10 +139,6 @@ def stop_presenting() -> None:
     st.session_state.sc_present = False
 
 
-def unit_label(code: str) -> str:
-    return f"{UNIT_NAMES[code][0]} ({code})"
-
-
 def custom_line_controls() -> None:
     st.caption("Draw a line across Ukraine with the line tool on the map (click to add "
                "points, click the last point to finish), or upload one as GeoJSON. The side "
@@ -171,44 +152,16 @@ def custom_line_controls() -> None:
             st.error(f"{upload.name}: {error}")
 
 
-def ensure(key: str, default) -> None:
-    # Streamlit forgets the state of widgets that were not drawn in the last run.
-    if key not in st.session_state:
-        st.session_state[key] = default
-
-
-def sidebar() -> tuple[str, dict, DayChoice]:
-    """The chosen preset, its parameters (as Scenario keyword arguments) and the day."""
-    for key, default in (("sc_preset", "freeze"), ("sc_date", newest()),
-                         ("sc_ua_km", DEFAULT_PULLBACK_KM), ("sc_ru_km", DEFAULT_PULLBACK_KM),
-                         ("sc_shift_km", DEFAULT_SHIFT_KM), ("sc_oblasts", []),
-                         ("sc_target_unit", DEFAULT_TARGET[0]),
-                         ("sc_target_pct", DEFAULT_TARGET[1]), ("sc_present", False),
+def sidebar() -> tuple[str, dict[str, object], DayChoice]:
+    """The chosen preset, its parameters' values (by name: geo.scenarios.scenario_of) and the
+    day."""
+    for key, default in (("sc_date", newest()), ("sc_present", False),
                          ("sc_deck", DEFAULT_DECK), ("sc_step", 0)):
         ensure(key, default)
-    state = st.session_state
-    values: dict = {}
     with st.sidebar:
         st.header("Scenario")
-        preset = st.selectbox("Proposal", list(PRESETS), format_func=PRESET_TITLES.get,
-                              key="sc_preset")
-        st.caption(PRESETS[preset])
-        if preset == "mutual":
-            st.slider("Ukraine pulls back (km)", 0.0, 50.0, step=1.0, key="sc_ua_km")
-            st.slider("Russia pulls back (km)", 0.0, 50.0, step=1.0, key="sc_ru_km")
-            values = dict(ua_km=state.sc_ua_km, ru_km=state.sc_ru_km)
-        elif preset == "shift":
-            st.slider("Move the line (km; + into Ukrainian-held ground)", -30.0, 30.0, step=1.0,
-                      key="sc_shift_km")
-            st.multiselect("Only in these oblasts (none: everywhere)", list(UNIT_NAMES),
-                           format_func=unit_label, key="sc_oblasts")
-            values = dict(shift_km=state.sc_shift_km, oblasts=tuple(state.sc_oblasts))
-        elif preset == "target":
-            st.selectbox("Oblast", list(UNIT_NAMES), format_func=unit_label,
-                         key="sc_target_unit")
-            st.slider("Share held by Russia (%)", 0.0, 100.0, step=1.0, key="sc_target_pct")
-            values = dict(target=(state.sc_target_unit, float(state.sc_target_pct)))
-        elif preset == "custom":
+        preset, values = proposal_controls(widget_key)
+        if PROPOSALS[preset].drawn:
             custom_line_controls()
         day = date_control(DATE_LABEL, "sc_date")
         st.toggle("Basemap tiles (needs internet)", value=False, key="sc_tiles")
@@ -219,9 +172,9 @@ def sidebar() -> tuple[str, dict, DayChoice]:
             st.text_input("Steps", key="sc_deck",
                           help="Comma-separated: freeze, donbas, claims, plan28, swap, "
                                "mutual:UA_KM:RU_KM, shift:KM[:UA-14+UA-09], target:UA-14:85")
-            if preset != "custom":
+            if PROPOSALS[preset].in_links:
                 st.button("Add this view to the deck", on_click=add_to_deck,
-                          args=(Scenario(preset, **values),))
+                          args=(scenario_of(preset, values),))
             st.button("Present the deck", on_click=start_deck)
     return preset, values, day
 
@@ -246,7 +199,7 @@ def headline(impact: Impact, date: dt.date) -> None:
                "in UTM 36N (EPSG:32636).")
 
 
-def time_to_take(key: tuple, date: dt.date) -> None:
+def time_to_take(key: OutcomeKey, date: dt.date) -> None:
     """For every proposal: how long Russia's advance at the pace of the past would take to
     seize what it hands over (6-month headline, 3-12 month range, per oblast), what that
     means for this kind of proposal, and the published estimates beside ours."""
@@ -265,7 +218,8 @@ def time_to_take(key: tuple, date: dt.date) -> None:
         st.caption(f"{pace_source(time)}; ground measured on the line of {against(date)}. "
                    f"{CAVEAT}")
         st.markdown("**Published estimates, beside ours at their dates**")
-        st.markdown("\n".join(f"- {estimate_sentence(row)}" for row in estimates_of(key[0])))
+        st.markdown("\n".join(f"- {estimate_sentence(row)}"
+                               for row in estimates_of(key.ground_key)))
         st.caption("Published figures as reported (data/published_estimates.csv; "
                    "data/SOURCES.md). Ours: the same ground at its pace over the 6 months to "
                    "each date, from the DeepStateMap daily series; the pace then explains "
@@ -291,7 +245,7 @@ def time_columns(time: ProposalTime) -> dict:
                 help="The earliest and latest day across the windows")}
 
 
-def comparison(key: tuple, date: dt.date) -> None:
+def comparison(key: OutcomeKey, date: dt.date) -> None:
     table = reported_beside(key, date)
     if table.empty:
         return
@@ -304,7 +258,7 @@ def comparison(key: tuple, date: dt.date) -> None:
         "computed_as_of": "Computed for", "why_differs": "Why they differ"})
 
 
-def tables(key: tuple, count: int, date: dt.date) -> None:
+def tables(key: OutcomeKey, count: int, date: dt.date) -> None:
     changed, towns_changing = tables_of(key)
     left, right = st.columns([3, 2])
     with left:
@@ -369,7 +323,7 @@ def slide(preset: str, impact: Impact, time: ProposalTime, day: DayChoice,
         # On a slide, the day chosen is named in the title (the line below is full).
         chosen = "" if drawn_from(day) is None else \
             f" (newest map by {day.requested.isoformat()})"
-        slide_title(f"{PRESET_TITLES[preset]}, against {against(day.drawn)}{chosen}",
+        slide_title(f"{PROPOSALS[preset].title}, against {against(day.drawn)}{chosen}",
                     " · ".join(figures) + f" · Sources: {source_line(day)}; Natural Earth; "
                     "GeoNames", lines_below=1)
     step = st.session_state.sc_step
@@ -407,11 +361,12 @@ preset, values, day = sidebar()
 # The scenario is computed on the line of the newest shipped map on or before the day chosen;
 # the link keeps the day chosen.
 date = day.drawn
-line_wkb = st.session_state.get("sc_line") if preset == "custom" else None
+line_wkb = st.session_state.get("sc_line") if PROPOSALS[preset].drawn else None
 presenting = st.session_state.sc_present
 deck_steps, _ = parse_deck(st.session_state.sc_deck)
-query = ({"preset": "custom", "date": day.requested.isoformat()} if preset == "custom"
-         else to_query(Scenario(preset, **values), day.requested))
+chosen = scenario_of(preset, values) if PROPOSALS[preset].in_links else None
+query = (to_query(chosen, day.requested) if chosen is not None
+         else {"preset": preset, "date": day.requested.isoformat()})
 if presenting:
     query["present"] = "1"
 if st.session_state.sc_deck != DEFAULT_DECK:
@@ -421,38 +376,36 @@ if presenting and deck_steps:
 st.query_params.from_dict(query)
 
 if not presenting:
-    st.markdown(f"### {PRESET_TITLES[preset]}, against {against(date)}")
+    st.markdown(f"### {PROPOSALS[preset].title}, against {against(date)}")
     if note := drawn_from(day):
         st.info(note)
-if preset == "custom" and line_wkb is None:
+if PROPOSALS[preset].drawn and line_wkb is None:
     st.info("No line yet: draw one on the map or upload a GeoJSON line. Showing the line of "
             "contact as it is.")
-    preset_used, values = "freeze", {}
+    preset_used, values = DEFAULT_PROPOSAL, {}
 else:
     preset_used = preset
 try:
-    shown = Scenario(preset_used, line=shapely.from_wkb(line_wkb) if line_wkb else None,
-                     **values)
-    key = (source_key(date), preset_used, shown.ua_km, shown.ru_km, shown.shift_km,
-           shown.oblasts, shown.target, line_wkb)
-    zones, impact = outcome(*key)
+    shown = scenario_of(preset_used, values,
+                        line=shapely.from_wkb(line_wkb) if line_wkb else None)
+    key = OutcomeKey(source_key(date), shown)
+    zones, impact = outcome(key)
 except ScenarioError as error:
     st.error(f"This line cannot be used: {error}. Showing the line of contact as it is "
              "instead.")
-    preset_used, shown = "freeze", Scenario("freeze")
-    key = (source_key(date), "freeze", 0.0, 0.0, 0.0, (), None, None)
-    zones, impact = outcome(*key)
+    preset_used, shown = DEFAULT_PROPOSAL, Scenario(DEFAULT_PROPOSAL)
+    key = OutcomeKey(source_key(date), shown)
+    zones, impact = outcome(key)
 if line_wkb:
     st.caption(f"Custom line: {st.session_state.get('sc_line_source', 'drawn')}.")
 
 time, _ = time_of(key)
 if presenting:
-    slide(preset_used, impact, time, day, deck_steps,
-          None if preset == "custom" else Scenario(preset, **values))
+    slide(preset_used, impact, time, day, deck_steps, chosen)
 
 line_ground = ground_of(date)
 layers = groups(drawing(key, attribution(date), presenting))
-is_custom = preset == "custom"
+is_custom = PROPOSALS[preset].drawn
 returned = st_folium(
     base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom,
              presenter=presenting),

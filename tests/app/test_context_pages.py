@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.context import load_positions, load_timeline
-from geo.scenarios import PRESETS
+from geo.proposals import PROPOSALS
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -71,10 +71,10 @@ def test_the_method_page_lists_every_layer_with_its_licence(method):
 
 def test_the_method_page_defines_every_scenario(method):
     scenarios = method.table[1].value
-    assert len(scenarios) == len(PRESETS)
+    assert len(scenarios) == len(PROPOSALS)
     assert (scenarios["How it is drawn"].str.len() > 20).all()
     assert all(f"(scenarios?preset={p})" in link
-               for p, link in zip(PRESETS, scenarios["Open on the map"]))
+               for p, link in zip(PROPOSALS, scenarios["Open on the map"]))
 
 
 def comparison(method):

@@ -5,8 +5,8 @@ import re
 import folium
 from streamlit_folium import _get_feature_group_string
 
-from geo.layers import base_map
-from geo.scenario_layers import lines_layer, zones_layer
+from geo.map_base import base_map
+from geo.scenario_layers import SCENARIO_LEGEND, lines_layer, zones_layer
 from geo.scenarios import Scenario, apply_scenario
 from pages._prebuilt import groups, prebuild
 from tests.unit.test_scenarios import GROUND
@@ -18,7 +18,7 @@ def layers():
 
 
 def as_streamlit_folium_sends(feature_groups: list[folium.FeatureGroup]) -> str:
-    m = base_map(tiles=False)
+    m = base_map(legend_spec=SCENARIO_LEGEND)
     script = "".join(_get_feature_group_string(group, map=m, idx=i)
                      for i, group in enumerate(feature_groups))
     # Element ids are random per object; everything else must match.

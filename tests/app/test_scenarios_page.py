@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from geo.scenarios import PRESETS
+from geo.proposals import PROPOSALS
 from tests.app import running
 
 PAGE = "pages/scenarios.py"
@@ -36,7 +36,7 @@ def page():
     return open_page()
 
 
-@pytest.mark.parametrize("preset", [p for p in PRESETS])
+@pytest.mark.parametrize("preset", list(PROPOSALS))
 def test_every_scenario_runs_and_shows_its_figures(page, preset):
     page.selectbox(key="sc_preset").set_value(preset).run()
     assert not page.exception, page.exception
@@ -190,7 +190,7 @@ def check_time_block(at) -> list[str]:
     return block
 
 
-@pytest.mark.parametrize("preset", [p for p in PRESETS if p != "custom"])
+@pytest.mark.parametrize("preset", [p for p in PROPOSALS if p != "custom"])
 def test_every_proposal_shows_its_time_to_take(page, preset):
     page.selectbox(key="sc_preset").set_value(preset).run()
     assert not page.exception, page.exception

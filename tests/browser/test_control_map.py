@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from geo.layers import OCCUPIED_HATCH, SHARE_CLASSES
+from geo.palette import OCCUPIED_HATCH, SHARE_CLASSES
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from geo.history_layers import GAINED_EDGE
-from geo.layers import OCCUPIED_HATCH
 from geo.monthly import load_monthly
 from geo.pace_table import window_figures
+from geo.palette import GAINED_EDGE, OCCUPIED_HATCH
 from geo.series import load_series
 from tests.browser.test_control_map import map_frame, press_step, type_day, wait_for_change
 

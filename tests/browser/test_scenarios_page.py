@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from geo.scenario_layers import ZONE_COLOR
+from geo.palette import ZONE_COLOR
 from tests.browser.test_control_map import download, map_frame
 
 pytestmark = pytest.mark.browser
@@ -196,19 +196,17 @@ def expected_headlines() -> dict[str, str]:
     """Each preset's 6-month sentence on the newest day, as the library words it, with the
     sidebar's default parameters."""
     from geo.evaluate import evaluate
-    from geo.params import DEFAULT_PULLBACK_KM, DEFAULT_SHIFT_KM, DEFAULT_TARGET
     from geo.proposal_time import evaluation_time, headline_sentence
-    from geo.scenarios import PRESETS, Scenario
+    from geo.proposals import in_links
+    from geo.scenarios import scenario_of
 
-    values = {"mutual": dict(ua_km=DEFAULT_PULLBACK_KM, ru_km=DEFAULT_PULLBACK_KM),
-              "shift": dict(shift_km=DEFAULT_SHIFT_KM), "target": dict(target=DEFAULT_TARGET)}
-    return {preset: headline_sentence(evaluation_time(evaluate(
-                Scenario(preset, **values.get(preset, {})))))
-            for preset in PRESETS if preset != "custom"}
+    # scenario_of gives each parameter its registry default, as the sidebar does.
+    return {preset: headline_sentence(evaluation_time(evaluate(scenario_of(preset))))
+            for preset in in_links()}
 
 
 def test_every_proposal_shows_its_time_to_take(offline_page, app_url, artifacts):
-    from geo.scenarios import PRESET_TITLES
+    from geo.proposals import PROPOSALS
 
     expected = expected_headlines()
     page = offline_page.page
@@ -216,8 +214,8 @@ def test_every_proposal_shows_its_time_to_take(offline_page, app_url, artifacts)
     map_frame(page, minimum_paths=4)
     for preset, sentence in expected.items():
         if preset != "freeze":
-            choose_preset(page, PRESET_TITLES[preset])
-        page.locator("h3", has_text=PRESET_TITLES[preset]).wait_for()
+            choose_preset(page, PROPOSALS[preset].title)
+        page.locator("h3", has_text=PROPOSALS[preset].title).wait_for()
         wait_for_change(lambda: time_to_take_headline(page) == sentence, False)
         block = page.locator(".st-key-time-to-take")
         assert "not a forecast" in block.inner_text()

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.impact import assess
-from geo.projection import area_km2
+from geo.crs import METRIC_CRS
+from geo.measure import area_km2
 from geo.scenarios import SWAP_RETURNED, Scenario, apply_scenario
 from geo.towns import RUSSIAN
 
@@ -75,17 +76,18 @@ def test_target_below_todays_share_moves_the_line_back(ground, towns):
 
 def test_the_zone_grows_with_each_sides_pull_back(ground):
     def zone(ua, ru):
-        return area_km2(apply_scenario(ground, Scenario("mutual", ua_km=ua, ru_km=ru)).dmz)
+        return area_km2(apply_scenario(ground, Scenario("mutual", ua_km=ua, ru_km=ru)).dmz,
+                        METRIC_CRS)
     assert zone(5, 5) < zone(10, 5) < zone(10, 10) < zone(25, 10)
 
 
 def assert_partition(ground, zones):
-    total = area_km2(ground.ukraine)
+    total = area_km2(ground.ukraine, METRIC_CRS)
     parts = [zones.russian, zones.ukrainian, zones.dmz]
-    assert sum(area_km2(p) for p in parts) == pytest.approx(total, rel=1e-4)
-    assert area_km2(zones.russian.intersection(zones.ukrainian)) < 1
-    assert area_km2(zones.russian.intersection(zones.dmz)) < 1
-    assert area_km2(zones.ukrainian.intersection(zones.dmz)) < 1
+    assert sum(area_km2(p, METRIC_CRS) for p in parts) == pytest.approx(total, rel=1e-4)
+    assert area_km2(zones.russian.intersection(zones.ukrainian), METRIC_CRS) < 1
+    assert area_km2(zones.russian.intersection(zones.dmz), METRIC_CRS) < 1
+    assert area_km2(zones.ukrainian.intersection(zones.dmz), METRIC_CRS) < 1
 
 
 PROPERTY = settings(max_examples=8, deadline=None,

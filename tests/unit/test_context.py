@@ -7,7 +7,7 @@ import pytest
 
 from geo.context import (POSITIONS_COLUMNS, TIMELINE_COLUMNS, ContextDataError, is_partial_date,
                          linked_presets, load_positions, load_timeline, parties)
-from geo.scenarios import PRESETS
+from geo.proposals import PROPOSALS
 
 #: The proposals of ../shared/CONTEXT.md that the map can draw.
 CONTEXT_PRESETS = {"freeze", "donbas", "claims", "plan28", "swap", "mutual"}
@@ -53,7 +53,7 @@ def test_every_proposal_of_the_brief_is_linked_to_its_scenario(positions):
 
 
 def test_links_name_only_scenarios_the_map_knows(positions):
-    assert set(linked_presets(positions)) <= set(PRESETS)
+    assert set(linked_presets(positions)) <= set(PROPOSALS)
 
 
 def test_the_parties_of_the_brief_are_all_there(positions):

@@ -1,9 +1,12 @@
-"""GeoJsonLayer: the lean GeoJSON element the scenario layers are drawn with."""
+"""GeoJsonLayer: the lean GeoJSON element every map's layers are drawn with."""
+
+import json
 
 import folium
 import shapely
 
-from geo.geojson_layer import GeoJsonLayer, geometry_json, script_json
+from geo.geojson_layer import (GeoJsonLayer, collection_json, feature_json, geometry_json,
+                               script_json)
 
 
 def script_of(layer: GeoJsonLayer) -> str:
@@ -62,3 +65,17 @@ def test_a_highlight_is_set_on_hover_and_reset_after():
     script = script_of(GeoJsonLayer("{}", highlight={"weight": 3}, name="units"))
     assert 'layer.on("mouseover", function() { layer.setStyle({"weight": 3}); });' in script
     assert ".resetStyle(layer)" in script
+
+
+def test_a_feature_carries_its_properties_and_its_geometry_to_about_a_metre():
+    feature = json.loads(feature_json(shapely.Point(36.123456789, 48.1), {"label": "<b>"}))
+    assert feature == {"type": "Feature", "properties": {"label": "<b>"},
+                       "geometry": {"type": "Point", "coordinates": [36.12346, 48.1]}}
+    assert "<" not in feature_json(shapely.Point(0, 0), {"label": "</script>"})
+
+
+def test_features_make_one_collection_in_their_order():
+    features = [feature_json(shapely.Point(x, 0), {"n": x}) for x in (1, 2)]
+    collection = json.loads(collection_json(features))
+    assert collection["type"] == "FeatureCollection"
+    assert [f["properties"]["n"] for f in collection["features"]] == [1, 2]

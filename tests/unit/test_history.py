@@ -1,4 +1,4 @@
-"""geo.history and geo.history_layers on tiny synthetic squares with exact answers.
+"""geo.history on tiny synthetic squares with exact answers (its layers: test_history_layers).
 
 Two 100 x 100 km units side by side (WEST 0-100 km, EAST 100-200 km), built in UTM 36N and
 stored in EPSG:4326 like the real data; areas measured in EPSG:3035 come within 0.1 % of
@@ -11,9 +11,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, area_km2, change_between, change_km2,
+from geo.crs import DISPLAY_CRS
+from geo.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, change_between, change_km2,
                          changed_units, compare_dates, day_shares, gaps_text, held_runs,
                          series_history, share_history, with_shares_of)
+from geo.measure import area_km2
 from tests.synthetic import lonlat, square_km, units_gdf
 
 REL = 1e-3
@@ -139,14 +141,14 @@ def test_gaps_are_named_as_single_days_or_spans():
 
 def test_ground_taken_is_gained_by_russia():
     gained, regained = change_between(OCCUPIED[D1], OCCUPIED[D2])
-    assert area_km2(gained) == pytest.approx(50 * 100 + 20 * 100, rel=REL)
+    assert area_km2(gained, DISPLAY_CRS) == pytest.approx(50 * 100 + 20 * 100, rel=REL)
     assert regained.is_empty
 
 
 def test_ground_given_up_is_regained_by_ukraine():
     gained, regained = change_between(OCCUPIED[D2], OCCUPIED[D1])
     assert gained.is_empty
-    assert area_km2(regained) == pytest.approx(7_000, rel=REL)
+    assert area_km2(regained, DISPLAY_CRS) == pytest.approx(7_000, rel=REL)
 
 
 def test_a_front_that_moves_both_ways_gains_and_regains():
@@ -174,13 +176,8 @@ def test_the_changes_are_polygons_only_even_where_the_outlines_run_together():
     later = shapely.union(lonlat(square_km(0, 0, 50, 100)), lonlat(square_km(50, 100, 60, 110)))
     gained, regained = change_between(earlier, later)
     assert {p.geom_type for p in shapely.get_parts(gained)} == {"Polygon"}
-    assert area_km2(gained) == pytest.approx(50 * 50 + 10 * 10, rel=REL)
+    assert area_km2(gained, DISPLAY_CRS) == pytest.approx(50 * 50 + 10 * 10, rel=REL)
     assert regained.is_empty
-
-
-def test_an_area_is_measured_in_km2_not_degrees():
-    assert area_km2(lonlat(square_km(0, 0, 100, 100))) == pytest.approx(10_000, rel=REL)
-    assert area_km2(shapely.MultiPolygon()) == 0
 
 
 # compare_dates
@@ -260,54 +257,3 @@ def test_changed_units_keeps_ukraine_when_nothing_moved(history):
     table = changed_units(compare_dates(UNITS, history, D1, D1, load))
     assert table["iso_3166_2"].tolist() == ["UA"]
 
-
-# history_layers
-
-def test_the_change_layer_names_the_source_and_both_dates(change):
-    from geo.history_layers import change_layer
-    attribution = change_layer(change).options["attribution"]
-    assert "DeepStateMap" in attribution
-    assert "2025-02-01" in attribution and "2025-03-01" in attribution
-
-
-def test_the_change_layer_draws_gained_and_regained_ground_and_skips_what_is_empty(history,
-                                                                                  change):
-    from geo.history_layers import change_layer
-    names = [c.layer_name for c in change_layer(change)._children.values()
-             if hasattr(c, "layer_name")]
-    assert names == ["gained", "regained"]
-    taken = compare_dates(UNITS, history, D1, D2, load)
-    assert [c.layer_name for c in change_layer(taken)._children.values()
-            if hasattr(c, "layer_name")] == ["gained"]
-
-
-def test_regained_ground_is_told_apart_without_colour_by_a_dashed_edge(change):
-    from geo.history_layers import REGAINED_DASH, change_layer
-    styles = {c.layer_name: c.style_function({}) for c in change_layer(change)._children.values()
-              if hasattr(c, "style_function")}
-    assert "dashArray" not in styles["gained"]
-    assert styles["regained"]["dashArray"] == REGAINED_DASH
-    assert styles["gained"]["weight"] >= 2 and styles["regained"]["weight"] >= 2
-
-
-def test_the_history_map_with_its_layers_references_only_local_assets(change):
-    from geo.history_layers import history_base_map, history_layers
-    from geo.offline import STATIC_URL, localize_assets
-    m = history_base_map()
-    for layer in history_layers(UNITS, OCCUPIED[D3], change):
-        localize_assets(layer).add_to(m)
-    html = m.get_root().render()
-    urls = [part.split('"')[0] for part in html.split('src="')[1:]] + \
-           [part.split('"')[0] for part in html.split('href="')[1:]]
-    assert urls and all(url.startswith(STATIC_URL) for url in urls), urls
-
-
-def test_a_units_tooltip_gives_the_shares_of_their_days_and_the_maps_the_ground_moved_on(change):
-    from geo.history_layers import units_layer
-    restated = with_shares_of(change, share_history(UNITS, [D1, D3], load), D1, D3)
-    layer = next(c for c in units_layer(UNITS, restated)._children.values()
-                 if hasattr(c, "data"))
-    west = next(f["properties"] for f in layer.data["features"]
-                if f["properties"]["name"] == "UA-01")
-    assert west["held"] == "50.0 % on 2025-01-01, 90.0 % on 2025-03-01"
-    assert west["moved"].endswith("(maps of 2025-02-01 and 2025-03-01)")

@@ -21,9 +21,10 @@ from shapely.geometry import box
 
 from geo import ingest_control, limits
 from geo.boundaries import load_units
-from geo.crs import DISPLAY_CRS, EQUAL_AREA_CRS, M2_PER_KM2
+from geo.crs import DISPLAY_CRS
 from geo.ingest import InputError
 from geo.ingest_control import ControlFile, check_size, describe, read_control_file
+from geo.measure import area_km2
 from geo.projection import project
 from geo.snapshots import ATTRIBUTION
 from tests.conftest import ROOT
@@ -36,7 +37,7 @@ RING = [list(xy) for xy in DONETSK_BOX.exterior.coords]
 
 
 def km2(geometry) -> float:
-    return project(geometry, DISPLAY_CRS, EQUAL_AREA_CRS).area / M2_PER_KM2
+    return area_km2(geometry, DISPLAY_CRS)
 
 
 def same_area(a, b) -> bool:

@@ -5,7 +5,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.params import DEFAULT_PULLBACK_KM, QUERY_KEYS, View, parse_view, to_query
+from geo.params import QUERY_KEYS, View, parse_view, to_query
+from geo.proposals import UA_KM
 from geo.scenarios import Scenario
 
 VIEWS = [
@@ -35,7 +36,7 @@ def test_an_unknown_preset_warns_and_falls_back_to_freeze():
 
 def test_an_out_of_range_distance_warns_and_takes_the_default():
     view = parse_view({"preset": "mutual", "ua_km": "500", "ru_km": "5"})
-    assert view.scenario == Scenario("mutual", ua_km=DEFAULT_PULLBACK_KM, ru_km=5)
+    assert view.scenario == Scenario("mutual", ua_km=UA_KM.default, ru_km=5)
     assert "outside 0 to 50" in view.warnings[0]
 
 

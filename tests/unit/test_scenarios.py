@@ -8,7 +8,9 @@ each occupied east of x = 50 (a straight 200 km line of contact); Vinnytsia UA-0
 import pytest
 from shapely.geometry import LineString
 
-from geo.projection import area_km2, to_display
+from geo.crs import METRIC_CRS
+from geo.measure import area_km2
+from geo.projection import to_display
 from geo.scenarios import Scenario, ScenarioError, apply_scenario, line_length_km
 from tests.synthetic import X0, Y0, ground_of, square_km
 
@@ -24,7 +26,8 @@ REL = 2e-3
 
 def areas(scenario):
     zones = apply_scenario(GROUND, scenario)
-    return area_km2(zones.russian), area_km2(zones.ukrainian), area_km2(zones.dmz)
+    return tuple(area_km2(zone, METRIC_CRS) for zone in (zones.russian, zones.ukrainian,
+                                                        zones.dmz))
 
 
 def line_km(*points_km):
@@ -84,7 +87,8 @@ def test_a_negative_shift_everywhere_moves_the_line_back():
 def test_target_solves_the_move_that_gives_the_share():
     zones = apply_scenario(GROUND, Scenario("target", target=("UA-14", 80)))
     donetsk = GROUND.units["UA-14"]
-    share = 100 * area_km2(zones.russian.intersection(donetsk)) / area_km2(donetsk)
+    share = (100 * area_km2(zones.russian.intersection(donetsk), METRIC_CRS)
+             / area_km2(donetsk, METRIC_CRS))
     assert share == pytest.approx(80, abs=0.1)
 
 
