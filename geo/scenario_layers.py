@@ -63,6 +63,12 @@ def changes_layer(to_russia: BaseGeometry, to_ukraine: BaseGeometry) -> folium.F
     return group
 
 
+#: Where each line's label sits from its anchor (Leaflet tooltip directions): a zone's two
+#: edges run a few pixels apart, so their labels go one above and one below, never on top of
+#: each other (the Ukrainian side is the north-western one along the whole front).
+LABEL_DIRECTIONS = {"ceasefire": "auto", "zone-ukrainian": "top", "zone-russian": "bottom"}
+
+
 def lines_layer(zones: Zones, today_line: BaseGeometry,
                 emphasis: Emphasis = NORMAL) -> folium.FeatureGroup:
     """The scenario's lines, dashed and labelled with their length (km, EPSG:32636); today's
@@ -72,7 +78,7 @@ def lines_layer(zones: Zones, today_line: BaseGeometry,
                  style={"color": TODAY_LINE_COLOR, "weight": 1.5, "opacity": 0.6},
                  tooltip=f"Today's line of contact: {length_km(today_line, METRIC_CRS):,.0f} km"
                  ).add_to(group)
-    labels = []
+    labels: dict[str, list[dict]] = {}
     for line in zones.lines:
         color, dash = LINE_STYLES[line.kind]
         label = f"{LINE_LABELS[line.kind]}: {length_km(line.geometry, METRIC_CRS):,.0f} km"
@@ -81,16 +87,18 @@ def lines_layer(zones: Zones, today_line: BaseGeometry,
                      tooltip=label).add_to(group)
         longest = max(shapely.get_parts(line.geometry), key=lambda p: p.length)
         anchor = to_display(longest.interpolate(0.5, normalized=True))
-        labels.append({"type": "Feature",
-                       "geometry": {"type": "Point",
-                                    "coordinates": [round(anchor.x, 5), round(anchor.y, 5)]},
-                       "properties": {"label": html.escape(label)}})
-    if labels:
+        labels.setdefault(LABEL_DIRECTIONS[line.kind], []).append(
+            {"type": "Feature",
+             "geometry": {"type": "Point",
+                          "coordinates": [round(anchor.x, 5), round(anchor.y, 5)]},
+             "properties": {"label": html.escape(label)}})
+    for direction, features in labels.items():
         # Invisible points carrying permanent tooltips: labels that need no icon image.
-        GeoJsonLayer(script_json({"type": "FeatureCollection", "features": labels}),
-                     name="labels", points={"radius": 1, "opacity": 0, "fillOpacity": 0},
+        GeoJsonLayer(script_json({"type": "FeatureCollection", "features": features}),
+                     name=f"labels_{direction}",
+                     points={"radius": 1, "opacity": 0, "fillOpacity": 0},
                      feature_tooltip="label",
-                     feature_tooltip_options={"permanent": True, "direction": "auto",
+                     feature_tooltip_options={"permanent": True, "direction": direction,
                                               "className": "atlas-line-label"}).add_to(group)
     return group
 

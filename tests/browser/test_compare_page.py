@@ -34,3 +34,16 @@ def test_a_compare_link_with_a_date_opens_that_day_on_both_maps(offline_page, ap
         .input_value() == "2025-06-15"
     assert "date=2025-06-15" in page.url
     assert offline_page.blocked == []
+
+
+def test_the_two_edges_of_a_zone_are_labelled_apart(offline_page, app_url):
+    page = offline_page.page
+    page.goto(f"{app_url}/compare?a=donbas&b=mutual:15:15")
+    right = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("#map_div2")
+    edges = [right.locator(".atlas-line-label", has_text=f"Zone edge, {side} side")
+             for side in ("Ukrainian", "Russian")]
+    for edge in edges:
+        edge.wait_for()
+    ukrainian, russian = (edge.bounding_box() for edge in edges)
+    # Side by side on a half-width map, the labels once covered each other.
+    assert ukrainian["y"] + ukrainian["height"] <= russian["y"]

@@ -165,3 +165,11 @@ def test_the_readers_zoom_is_kept_when_the_date_changes(offline_page, app_url):
 
     assert first_date_drawn(page, outline_before)
     assert map_zoom(map_frame(page)) == zoomed
+
+
+def test_a_visitor_sees_no_developer_toolbar(offline_page, app_url):
+    page = offline_page.page
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_text("Data: DeepStateMap").first.wait_for()
+    assert page.get_by_role("button", name="Deploy").count() == 0
