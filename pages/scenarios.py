@@ -312,8 +312,13 @@ def slide(preset: str, impact: Impact, time: ProposalTime, day: DayChoice,
           steps: list[Scenario], shown: Scenario | None) -> None:
     """The presenter's title bar: title, figures, the day, its age and the sources, the time
     to take in a line of its own; deck buttons."""
-    title, previous, position, following, leave = st.columns([16, 2.2, 1.3, 2, 2.6],
-                                                            vertical_alignment="center")
+    step = st.session_state.sc_step
+    # A view opened from a link, or changed since, need not be one of the deck's steps: the
+    # counter then says so in words (a wider cell) rather than "– / 3".
+    on_deck = bool(steps) and shown == steps[step]
+    title, previous, position, following, leave = st.columns(
+        [16, 2.2, 1.3, 2, 2.6] if on_deck or not steps else [16, 2.2, 2.7, 2, 2.6],
+        vertical_alignment="center")
     with title:
         figures = [f"{label} {km2:,.0f} km²" for label, km2 in
                    (("to Russia", impact.to_russia_km2), ("to Ukraine", impact.to_ukraine_km2),
@@ -326,17 +331,23 @@ def slide(preset: str, impact: Impact, time: ProposalTime, day: DayChoice,
         slide_title(f"{PROPOSALS[preset].title}, against {against(day.drawn)}{chosen}",
                     " · ".join(figures) + f" · Sources: {source_line(day)}; Natural Earth; "
                     "GeoNames", lines_below=1)
-    step = st.session_state.sc_step
     if steps:
         previous.button("Previous", on_click=move, args=(-1,), disabled=step == 0,
                         use_container_width=True)
-        # A view opened from a link need not be one of the deck's steps.
-        here = f"{step + 1}" if shown == steps[step] else "–"
-        position.markdown(f"**{here} / {len(steps)}**")
+        position.markdown(deck_position(step, len(steps), on_deck))
         following.button("Next", on_click=move, args=(1,), disabled=step >= len(steps) - 1,
                          use_container_width=True)
     leave.button("Exit (Esc)", on_click=stop_presenting, use_container_width=True)
     slide_line(f"{compact(time)} · not a forecast (pace to {time.headline.end.isoformat()})")
+
+
+def deck_position(step: int, count: int, on_deck: bool) -> str:
+    """The slide's deck counter: "2 / 3" on the deck's second step; off the deck, what the
+    view is and where Next leads."""
+    if on_deck:
+        return f"**{step + 1} / {count}**"
+    return f"**Off the deck**  \nNext: {step + 2} / {count}" if step + 1 < count \
+        else f"**Off the deck**  \n{count} steps"
 
 
 def drawn_line(returned: dict | None) -> None:

@@ -128,6 +128,17 @@ def test_a_slide_names_the_day_of_its_line_and_how_old_it_is():
     assert "Sources: DeepStateMap, 2025-06-09, 540 days ago; Natural Earth" in slide
 
 
+def test_a_slide_on_a_deck_step_counts_it():
+    at = open_page(present="1", deck="freeze,donbas", step="1")
+    assert any(m.value == "**2 / 2**" for m in at.markdown)
+
+
+def test_a_slide_off_the_deck_says_so_and_where_next_leads():
+    at = open_page(present="1", preset="donbas")  # the default deck starts with freeze
+    counters = [m.value for m in at.markdown if "Off the deck" in m.value]
+    assert counters == ["**Off the deck**  \nNext: 2 / 3"]
+
+
 def test_moving_a_slider_changes_the_figures(page):
     page.selectbox(key="sc_preset").set_value("mutual").run()
     before = metric(page, "Demilitarised zone")
