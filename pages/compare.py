@@ -15,7 +15,7 @@ from geo.proposal_time import headline_sentence, pace_source, range_short, russi
 from geo.proposals import PROPOSALS
 from geo.scenario_layers import changes_layer, lines_layer, zones_layer
 from geo.scenarios import Scenario, ScenarioError, scenario_of
-from pages._dates import DayChoice, date_control, link_day
+from pages._dates import DayChoice, date_control, line_day_note, link_day
 from pages._outcomes import OutcomeKey, outcome_of, time_of
 from pages._proposal_controls import Keys, proposal_controls, show
 from pages._sources import active, attribution, ground_of, source_key
@@ -56,11 +56,8 @@ def side_controls(side: str, heading: str) -> Scenario:
 def drawn_from(day: DayChoice) -> str | None:
     """A sentence for when both scenarios are computed on another day's line than the day
     chosen (maps ship for some days only: geo/cadence.py), else None."""
-    if active() is not None or day.drawn == day.requested:
-        return None
-    return (f"You chose {day.requested.isoformat()}: both scenarios are computed on the line "
-            f"of {day.drawn.isoformat()}, the newest day on or before it whose map ships "
-            f"(weekly); every figure below is of {day.drawn.isoformat()}.")
+    return None if active() is not None else line_day_note(
+        day, "both scenarios are", "every figure below is")
 
 
 leave_pages_directory_mode()

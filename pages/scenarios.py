@@ -30,7 +30,7 @@ from pages._outcomes import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, est
                              outcome, slide_bytes, tables_of, time_of)
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_line, slide_title
-from pages._dates import SOURCE_NAME, DayChoice, date_control, link_day, newest
+from pages._dates import SOURCE_NAME, DayChoice, date_control, line_day_note, link_day, newest
 from pages._proposal_controls import ensure, proposal_controls, show
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
@@ -61,11 +61,8 @@ def against(date: dt.date) -> str:
 def drawn_from(day: DayChoice) -> str | None:
     """A sentence for when the scenario is computed on another day's line than the day
     chosen (maps ship for some days only: geo/cadence.py), else None."""
-    if active() is not None or day.drawn == day.requested:
-        return None
-    return (f"You chose {day.requested.isoformat()}: the scenario is computed on the line of "
-            f"{day.drawn.isoformat()}, the newest day on or before it whose map ships (weekly); "
-            f"every figure and export below is of {day.drawn.isoformat()}.")
+    return None if active() is not None else line_day_note(
+        day, "the scenario is", "every figure and export below is")
 
 
 def source_line(day: DayChoice) -> str:
