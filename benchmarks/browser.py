@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ROOT, ZONE_PATH_SELECTOR, app_server,
                                is_local, loadavg, rss_mb, summary)
-from geo.map_documents import document_path, store_page
-from geo.palette import ZONE_COLOR
-from geo.snapshots import available_dates
+from geo.data.snapshots import available_dates
+from geo.maps.palette import ZONE_COLOR
+from geo.maps.stored_pages import document_path, store_page
 from pages._session import MAP_HEIGHT_PX
 
 ZONE_SELECTOR = ZONE_PATH_SELECTOR.format(color=ZONE_COLOR)

@@ -42,7 +42,7 @@ TARGETS: dict[str, tuple[float, str, str]] = {
 }
 
 #: The demilitarised zone's outline in the map's frame: its stroke is
-#: geo.palette.ZONE_COLOR (imported where geo/ is on the path).
+#: geo.maps.palette.ZONE_COLOR (imported where geo/ is on the path).
 ZONE_PATH_SELECTOR = 'path.leaflet-interactive[stroke="{color}"]'
 
 

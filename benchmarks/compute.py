@@ -18,18 +18,18 @@ from typing import TypeVar
 import pandas as pd
 
 from benchmarks.common import quiet_streamlit, summary
-from geo.boundaries import load_units
-from geo.control import compute_snapshot
-from geo.bands import forget, precompute, warm_order
-from geo.ground import Ground, prepare_ground
-from geo.impact import Impact, assess, changed_ground
-from geo.map_base import base_map
-from geo.offline import localize_assets
-from geo.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
-                                 zones_layer)
-from geo.scenarios import Scenario, Zones, apply_scenario
-from geo.snapshots import ATTRIBUTION, available_dates
-from geo.towns import load_towns
+from geo.data.boundaries import load_units
+from geo.data.control import compute_snapshot
+from geo.data.snapshots import ATTRIBUTION, available_dates
+from geo.data.towns import load_towns
+from geo.maps.base import base_map
+from geo.maps.offline import localize_assets
+from geo.maps.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
+                                      zones_layer)
+from geo.scenario.bands import forget, precompute, warm_order
+from geo.scenario.ground import Ground, prepare_ground
+from geo.scenario.impact import Impact, assess, changed_ground
+from geo.scenario.presets import Scenario, Zones, apply_scenario
 
 T = TypeVar("T")
 

@@ -50,8 +50,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, app_server, cpu_seconds,  # noqa: E402
-                               loadavg, machine_busy_seconds, machine_info, percentile,
-                               rss_mb, summary)
+                               loadavg, machine_busy_seconds, machine_info, percentile, rss_mb,
+                               summary)
 
 #: The goal the figures are reported against.
 GOAL = {"sessions": 50, "interaction_ms_p95": 1000.0, "errors": 0}

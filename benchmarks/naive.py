@@ -132,8 +132,8 @@ def run(quick: bool, progress: Callable[[str], None] = print) -> dict:
     as the background worker leaves them), compute plus map scripts. Returns the JSON
     section ``naive``; ``ratio`` = median naive time / median time ours."""
     from benchmarks.compute import prepare, slider_move_ms
-    from geo.bands import precompute
-    from geo.scenarios import Scenario
+    from geo.scenario.bands import precompute
+    from geo.scenario.presets import Scenario
 
     note = ensure_explore_imports()
     values = (20.0,) if quick else (10.0, 20.0, 30.0)

@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import quiet_streamlit, rss_mb, summary  # noqa: E402
-from geo.bands import kept_count  # noqa: E402
+from geo.scenario.bands import kept_count  # noqa: E402
 
 APP = ROOT / "streamlit_app.py"
 PAGE = "pages/scenarios.py"

@@ -30,8 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import (TARGETS, format_value, loadavg, machine_info,  # noqa: E402
-                               met)
+from benchmarks.common import TARGETS, format_value, loadavg, machine_info, met  # noqa: E402
 
 PARTS = ("compute", "naive", "rerun", "browser")
 

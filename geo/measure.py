@@ -17,19 +17,19 @@ geometry is split into more than :data:`MAX_PIECES` pieces: beyond that its piec
 longer. No real geometry comes near it (the shipped units' and occupied areas' outlines
 would make a few thousand pieces each).
 
-Overlays before measuring (geo.shares) are made where the edges are straight, in the CRS
+Overlays before measuring (geo.data.shares) are made where the edges are straight, in the CRS
 both geometries are given in, and each part is then measured here.
 
-The scenario machinery works on an EPSG:32636 copy of the ground (geo.ground projects it
-vertex by vertex) and measures its pieces here from EPSG:32636 (geo.pieces): there
+The scenario machinery works on an EPSG:32636 copy of the ground (geo.scenario.ground projects it
+vertex by vertex) and measures its pieces here from EPSG:32636 (geo.scenario.pieces): there
 the shipped boundaries' edges (up to 40 km) are straight in UTM rather than in lon/lat, so a
 unit measured from that copy differs from the same unit measured from EPSG:4326 by up to
 0.93 km2 (Crimea, 0.004 %); polygons with edges of about 1 km agree to 0.001 km2.
 
-Left outside, by design: comparisons and ratios that need no km2. In geo.scenarios a
+Left outside, by design: comparisons and ratios that need no km2. In geo.scenario.presets a
 target's share is a ratio of EPSG:32636 areas within one unit (the UTM area scale, under
 0.2 %, cancels) and a custom line's Russian side is the one holding more EPSG:32636 area;
-geo.occupied picks the largest EPSG:32636 part; geo.ingest_control tests a file for no area
+geo.data.occupied picks the largest EPSG:32636 part; geo.ingest.control tests a file for no area
 at all. Distances (buffers, a figure's scale bar) are metres of EPSG:32636 by construction.
 """
 

@@ -12,9 +12,9 @@ import time
 
 import streamlit as st
 
+from geo.maps.vendor import AssetCheck, AssetFetchError, check, install
 from geo.paths import DATA_DIR
-from geo.update_record import damaged_files, record_path
-from geo.vendor import AssetCheck, AssetFetchError, check, install
+from geo.update.record import damaged_files, record_path
 
 #: After a failed fetch, the next try waits this long (s): every run would otherwise ask.
 RETRY_AFTER_S = 60
@@ -88,7 +88,7 @@ def ensure_map_assets() -> None:
 
 def ensure_whole_data() -> None:
     """Stop the page, with one sentence naming them, when files ``python -m geo update``
-    wrote into data/ were cut short or changed since (:mod:`geo.update_record`): every page
+    wrote into data/ were cut short or changed since (:mod:`geo.update.record`): every page
     reads the series, so none is shown from a damaged one."""
     bad = damaged_files(DATA_DIR)
     if not bad:

@@ -14,21 +14,20 @@ import json
 import pandas as pd
 import streamlit as st
 
-from geo.control import ControlSnapshot
-from geo.evaluate import Evaluation
-from geo.export import scenario_geojson
-from geo.layers import control_document
-from geo.map_documents import document_path, write_document
-from geo.published import published_for
-from geo.scenarios import Scenario
+from geo.data.control import ControlSnapshot
+from geo.data.published import published_for
+from geo.maps.control_layers import control_document
+from geo.maps.stored_pages import document_path, write_document
+from geo.scenario.evaluate import Evaluation
+from geo.scenario.export import scenario_geojson
+from geo.scenario.presets import Scenario
 from pages._dates import DayChoice, age_text, date_control
 from pages._outcomes import evaluation_on, slide_bytes
 from pages._presenter import keyboard_control, slide_title
 from pages._session import map_frame
 from pages._shared import published, shares_of_day, snapshot, units
-from pages._sources import (active, attribution, file_properties, ground_by_key, ground_of,
-                            snapshot_by_key, snapshot_of, source_key)
-from pages._sources import controls as data_controls
+from pages._sources import (active, attribution, controls as data_controls, file_properties,
+                            ground_by_key, ground_of, snapshot_by_key, snapshot_of, source_key)
 
 #: A map page is about 0.3 MB: this many of each kind stay ready in the process.
 DOCUMENTS_KEPT = 64

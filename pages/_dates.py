@@ -13,10 +13,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.freshness import freshness_label, stale_note, today
+from geo.data.freshness import freshness_label, stale_note, today
+from geo.data.series import DayChoice, HeldDayError, choose_day, held_days
+from geo.data.snapshots import CONTROL_DIR, available_dates
 from geo.paths import DATA_DIR
-from geo.series import DayChoice, HeldDayError, choose_day, held_days
-from geo.snapshots import CONTROL_DIR, available_dates
 
 #: Where the data comes from, as the age line names it.
 SOURCE_NAME = "DeepStateMap"
@@ -49,7 +49,7 @@ def newest() -> dt.date:
 
 
 def choice(day: dt.date) -> DayChoice:
-    """What a page shows for ``day`` (see :func:`geo.series.choose_day`)."""
+    """What a page shows for ``day`` (see :func:`geo.data.series.choose_day`)."""
     return choose_day(day, held(), shipped())
 
 
@@ -160,7 +160,7 @@ def drawn_note(shown: DayChoice, *, figures: str | None = None) -> str | None:
 
 def line_day_note(day: DayChoice, computed: str, covered: str) -> str | None:
     """A sentence for when a scenario page computes on another day's line than the day chosen
-    (maps ship for some days only: geo/cadence.py), else None: ``computed`` says what is
+    (maps ship for some days only: geo/data/cadence.py), else None: ``computed`` says what is
     computed ("the scenario is"), ``covered`` what is of that day ("every figure below is")."""
     if day.drawn == day.requested:
         return None

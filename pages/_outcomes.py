@@ -10,17 +10,17 @@ import pyarrow as pa
 import shapely
 import streamlit as st
 
-from geo.estimates import EstimateBeside, estimates_beside
-from geo.evaluate import Evaluation
-from geo.ground import Ground
-from geo.impact import Impact, assess, changed_ground
-from geo.offline import localize_assets
-from geo.palette import NORMAL, STRONG
-from geo.proposal_time import ProposalTime, oblast_table, proposal_time
-from geo.published_pace import load_published_estimates
-from geo.scenario_layers import changes_layer, lines_layer, towns_layer, zones_layer
-from geo.scenarios import Scenario, Zones, apply_scenario
-from geo.series import load_series, series_path
+from geo.data.series import load_series, series_path
+from geo.maps.offline import localize_assets
+from geo.maps.palette import NORMAL, STRONG
+from geo.maps.scenario_layers import changes_layer, lines_layer, towns_layer, zones_layer
+from geo.pace.estimates import EstimateBeside, estimates_beside
+from geo.pace.published import load_published_estimates
+from geo.scenario.evaluate import Evaluation
+from geo.scenario.ground import Ground
+from geo.scenario.impact import Impact, assess, changed_ground
+from geo.scenario.presets import Scenario, Zones, apply_scenario
+from geo.scenario.proposal_time import ProposalTime, oblast_table, proposal_time
 from pages._prebuilt import Prebuilt, prebuild
 from pages._shared import towns
 from pages._sources import ground_by_key
@@ -101,7 +101,7 @@ def slide_bytes(evaluation: Evaluation, fmt: str, time: ProposalTime | None = No
     """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf) with its time to take;
     matplotlib is imported on the first download, not with the page (0.4 s of the first
     visitor's wait)."""
-    from geo.figure import figure_bytes, scenario_figure
+    from geo.maps.figure import figure_bytes, scenario_figure
 
     return figure_bytes(scenario_figure(evaluation, time=time), fmt)
 
@@ -130,7 +130,7 @@ def _time(key: OutcomeKey, version: tuple[int, int]) -> tuple[ProposalTime, pa.T
 
 
 def time_of(key: OutcomeKey) -> tuple[ProposalTime, pa.Table]:
-    """The time to take what the outcome of ``key`` hands over (:mod:`geo.proposal_time`,
+    """The time to take what the outcome of ``key`` hands over (:mod:`geo.scenario.proposal_time`,
     on the daily series as it is now), and its per-oblast table as Arrow; made once per
     outcome and version of the series (about 40 ms)."""
     return _time(key, _series_version())
@@ -150,5 +150,5 @@ def _estimates(ground_key: str, version: tuple[int, int]) -> tuple[EstimateBesid
 
 def estimates_of(ground_key: str) -> tuple[EstimateBeside, ...]:
     """The published estimates beside ours at their dates and on the day of ``ground_key``'s
-    line (:mod:`geo.estimates`), once per day and version of the series."""
+    line (:mod:`geo.pace.estimates`), once per day and version of the series."""
     return _estimates(ground_key, _series_version())

@@ -1,6 +1,6 @@
 """The History page's section on the pace of the advance: monthly bars of the ground gained
 and regained with the net's trend, the figures of a window the reader sets, and the published
-monthly gains beside the computed ones. The tables come from geo.pace_table, computed once per
+monthly gains beside the computed ones. The tables come from geo.pace.tables, computed once per
 process and version of the data files."""
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.monthly import load_monthly, monthly_path
-from geo.names import UKRAINE, UKRAINE_NAMES, UNIT_NAMES
-from geo.pace import months_before
-from geo.pace_table import (TOLERANCE_PCT, TREND_MONTHS, WHY_THEY_DIFFER, WindowFigures,
-                            off_calendar_text, published_beside_computed, unit_months,
-                            window_figures)
-from geo.palette import GAINED_FILL, REGAINED_FILL
+from geo.data.names import UKRAINE, UKRAINE_NAMES, UNIT_NAMES
+from geo.data.series import series_path
+from geo.maps.palette import GAINED_FILL, REGAINED_FILL
+from geo.pace.monthly import load_monthly, monthly_path
+from geo.pace.published import GAINS_FILE, load_published_gains
+from geo.pace.rate import months_before
+from geo.pace.tables import (TOLERANCE_PCT, TREND_MONTHS, WHY_THEY_DIFFER, WindowFigures,
+                             off_calendar_text, published_beside_computed, unit_months,
+                             window_figures)
 from geo.paths import DATA_DIR
-from geo.published_pace import GAINS_FILE, load_published_gains
-from geo.series import series_path
 from pages._dates import held
 from pages._shared import history
 
@@ -66,7 +66,7 @@ def _unit_months(version: tuple[int, int], unit: str) -> pd.DataFrame:
 
 
 def months_of(unit: str) -> pd.DataFrame:
-    """One unit's months with the net's trend (geo.pace_table.unit_months)."""
+    """One unit's months with the net's trend (geo.pace.tables.unit_months)."""
     return _unit_months(_version(monthly_path()), unit)
 
 
@@ -76,7 +76,7 @@ def _figures(versions: tuple, unit: str, start: dt.date, end: dt.date) -> Window
 
 
 def figures(unit: str, start: dt.date, end: dt.date) -> WindowFigures:
-    """The figures of ``unit`` over a window (geo.pace_table.window_figures), kept per
+    """The figures of ``unit`` over a window (geo.pace.tables.window_figures), kept per
     version of the series and the monthly table (a few hundred windows at most)."""
     return _figures((_version(series_path()), _version(monthly_path())), unit, start, end)
 
@@ -87,7 +87,7 @@ def _comparison(versions: tuple) -> pd.DataFrame:
 
 
 def comparison() -> pd.DataFrame:
-    """The published gains beside the computed ones (geo.pace_table)."""
+    """The published gains beside the computed ones (geo.pace.tables)."""
     return _comparison((_version(monthly_path()), _version(DATA_DIR / GAINS_FILE)))
 
 

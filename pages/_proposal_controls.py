@@ -1,5 +1,5 @@
-"""A proposal's controls in a sidebar, drawn from the registry (geo/proposals.py): the menu,
-sliders and choices of units that the Ceasefire lines and Compare pages share.
+"""A proposal's controls in a sidebar, drawn from the registry (geo/scenario/proposals.py): the
+menu, sliders and choices of units that the Ceasefire lines and Compare pages share.
 
 Each page names its own widget keys (links, tests and benchmarks address them) with a
 function from a parameter's name (or "preset", the menu) to the key.
@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from geo.names import UNIT_NAMES
-from geo.proposals import DEFAULT_PROPOSAL, PARAMETERS, PROPOSALS, Parameter, UnitChoice, in_links
-from geo.scenarios import Scenario, values_of
+from geo.data.names import UNIT_NAMES
+from geo.scenario.presets import Scenario, values_of
+from geo.scenario.proposals import (DEFAULT_PROPOSAL, PARAMETERS, PROPOSALS, Parameter, UnitChoice,
+                                    in_links)
 
 #: A page's widget key for "preset" (the menu) or a parameter's name (e.g. "ua_km").
 Keys = Callable[[str], str]
@@ -46,10 +47,10 @@ def show(scenario: Scenario, keys: Keys, *, every: bool = False) -> None:
 def proposal_controls(keys: Keys, *, side_by_side: bool = False) -> tuple[str, dict[str, object]]:
     """The proposal menu and the controls of the proposal chosen, where the caller draws
     (a sidebar); returns its code and its parameters' values by name
-    (:func:`geo.scenarios.scenario_of` makes the scenario).
+    (:func:`geo.scenario.presets.scenario_of` makes the scenario).
 
-    ``side_by_side``: where two proposals share the sidebar (Compare): only the proposals a
-    link can hold, no description, and :meth:`geo.proposals.Proposal.controls`' shorter set.
+    ``side_by_side``: where two proposals share the sidebar (Compare): only the proposals a link can
+    hold, no description, and :meth:`geo.scenario.proposals.Proposal.controls`' shorter set.
     A proposal whose line is drawn (``custom``) has no parameters: its page adds its controls.
     """
     ensure(keys("preset"), DEFAULT_PROPOSAL)

@@ -61,6 +61,6 @@ def uses_own_data() -> bool:
 
 
 def map_frame(page: str) -> None:
-    """A finished map page (e.g. :func:`geo.layers.control_document`) in a frame as wide
-    as the page."""
+    """A finished map page (e.g. :func:`geo.maps.control_layers.control_document`) in a frame as
+    wide as the page."""
     st.iframe(page, height=MAP_HEIGHT_PX)

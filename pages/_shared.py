@@ -11,15 +11,15 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.bands import precompute, warm_order
-from geo.boundaries import load_units
-from geo.control import ControlSnapshot, compute_snapshot
-from geo.ground import Ground, prepare_ground
-from geo.proposals import UA_KM
-from geo.history import Change, compare_dates, day_shares, series_history
-from geo.published import load_published
-from geo.series import load_day, load_series, series_path
-from geo.towns import load_towns
+from geo.data.boundaries import load_units
+from geo.data.control import ControlSnapshot, compute_snapshot
+from geo.data.published import load_published
+from geo.data.series import load_day, load_series, series_path
+from geo.data.towns import load_towns
+from geo.pace.history import Change, compare_dates, day_shares, series_history
+from geo.scenario.bands import precompute, warm_order
+from geo.scenario.ground import Ground, prepare_ground
+from geo.scenario.proposals import UA_KM
 from pages._session import dates
 
 
@@ -76,7 +76,7 @@ def _history(version: tuple[int, int]) -> pd.DataFrame:
 
 def history() -> pd.DataFrame:
     """Shares of every unit and of Ukraine on every held day, read from the daily series
-    (geo.history.series_history: columns HISTORY_COLUMNS, no share computed), once per
+    (geo.pace.history.series_history: columns HISTORY_COLUMNS, no share computed), once per
     process and version of the file."""
     return _history(_series_version())
 
@@ -88,7 +88,7 @@ def _day(version: tuple[int, int], day: dt.date) -> pd.DataFrame:
 
 
 def shares_of_day(day: dt.date) -> pd.DataFrame:
-    """A held day's shares from the series, shaped like geo.shares.control_shares (27 units,
+    """A held day's shares from the series, shaped like geo.data.shares.control_shares (27 units,
     then "UA"). Raises ValueError for a day the series does not hold."""
     return _day(_series_version(), day)
 

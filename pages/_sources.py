@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.control import ControlSnapshot, snapshot_from
-from geo.ground import Ground, prepare_ground
+from geo.data.control import ControlSnapshot, snapshot_from
+from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError
-from geo.ingest_control import ControlFile, read_control_file
-from geo.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
-from geo.snapshots import ATTRIBUTION
+from geo.ingest.control import ControlFile, read_control_file
+from geo.ingest.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
+from geo.scenario.ground import Ground, prepare_ground
 from pages._session import OWN_DATA_KEY
 from pages._shared import ground, snapshot, units
 

@@ -12,11 +12,11 @@ import datetime as dt
 
 import streamlit as st
 
-from geo.boundaries import ukraine_outline
-from geo.snapshots import ATTRIBUTION, load_occupied
-from geo.timelapse import (DEFAULT_FPS, FRAME_TOLERANCE_DEG, SPEEDS_FPS, Frame,
-                           TimelapseError, frame_days, make_frame, steps_note,
-                           timelapse_document, ukraine_figures)
+from geo.data.boundaries import ukraine_outline
+from geo.data.snapshots import ATTRIBUTION, load_occupied
+from geo.maps.timelapse import (DEFAULT_FPS, FRAME_TOLERANCE_DEG, SPEEDS_FPS, Frame, TimelapseError,
+                                frame_days, make_frame, steps_note, timelapse_document,
+                                ukraine_figures)
 from pages._presenter import slide_title
 from pages._session import MAP_HEIGHT_PX, dates
 from pages._shared import history, units
@@ -56,7 +56,7 @@ def _gif(keys: tuple[FrameKey, ...], fps: int) -> bytes:
     # needs to pay.
     import io
 
-    from geo.timelapse_gif import gif_from_frames
+    from geo.maps.timelapse_gif import gif_from_frames
 
     buffer = io.BytesIO()
     gif_from_frames(_frames(keys), units(), buffer, frame_s=1 / fps)

@@ -6,21 +6,21 @@ import streamlit as st
 from branca.element import Element
 from streamlit_folium import st_folium
 
-from geo.compare import figures_table, shares_table, towns_table
-from geo.deck import parse_deck, step_token
-from geo.impact import changed_ground
-from geo.map_base import dual_map
-from geo.offline import localize_assets
-from geo.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
-from geo.proposals import PROPOSALS
-from geo.scenario_layers import changes_layer, lines_layer, zones_layer
-from geo.scenarios import Scenario, ScenarioError, scenario_of
+from geo.maps.base import dual_map
+from geo.maps.offline import localize_assets
+from geo.maps.scenario_layers import changes_layer, lines_layer, zones_layer
+from geo.scenario.compare import figures_table, shares_table, towns_table
+from geo.scenario.deck import parse_deck, step_token
+from geo.scenario.impact import changed_ground
+from geo.scenario.presets import Scenario, ScenarioError, scenario_of
+from geo.scenario.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
+from geo.scenario.proposals import PROPOSALS
 from pages._dates import DayChoice, date_control, line_day_note, link_day
 from pages._outcomes import OutcomeKey, outcome_of, time_of
 from pages._proposal_controls import Keys, proposal_controls, show
-from pages._sources import active, attribution, ground_of, source_key
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._shared import towns
+from pages._sources import active, attribution, ground_of, source_key
 
 DEFAULTS = {"a": Scenario("donbas"), "b": Scenario("mutual", ua_km=15, ru_km=15)}
 #: The date control's label (the line of contact both scenarios start from).
@@ -55,7 +55,7 @@ def side_controls(side: str, heading: str) -> Scenario:
 
 def drawn_from(day: DayChoice) -> str | None:
     """A sentence for when both scenarios are computed on another day's line than the day
-    chosen (maps ship for some days only: geo/cadence.py), else None."""
+    chosen (maps ship for some days only: geo/data/cadence.py), else None."""
     return None if active() is not None else line_day_note(
         day, "both scenarios are", "every figure below is")
 

@@ -7,8 +7,8 @@ import itertools
 import pandas as pd
 import streamlit as st
 
-from geo.context import load_positions, load_timeline, parties
-from geo.proposals import PROPOSALS
+from geo.scenario.context import load_positions, load_timeline, parties
+from geo.scenario.proposals import PROPOSALS
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"

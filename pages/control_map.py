@@ -2,7 +2,7 @@
 
 The day is resolved against the daily series and the shipped maps (pages/_dates.py, standard
 library only), and the map comes first, from a page stored on disk when there is one
-(geo.map_documents); only then are the modules behind the figures imported
+(geo.maps.stored_pages); only then are the modules behind the figures imported
 (pages/_control_details.py): in a new process they take about 1.5 s to import, which a first
 visitor would otherwise spend looking at an empty page.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.map_documents import document_path, read_document
+from geo.maps.stored_pages import document_path, read_document
 from pages._dates import HeldDayError, choice, day_from_link, drawn_note, held, newest
 from pages._session import (arrived, fit_top_padding, leave_pages_directory_mode, map_frame,
                             uses_own_data)

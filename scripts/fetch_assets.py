@@ -1,5 +1,5 @@
 """Fetch the map's JS/CSS files (Leaflet and plugins) from the npm registry into
-static/vendor/, each package checked against its published sha512 (geo/vendor.py holds the
+static/vendor/, each package checked against its published sha512 (geo/maps/vendor.py holds the
 list). Quick when they are there already, whole (each file's sha256 as the install recorded
 it); a file missing or damaged since is fetched again.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.vendor import VENDOR_DIR, AssetFetchError, check, download, install  # noqa: E402
+from geo.maps.vendor import VENDOR_DIR, AssetFetchError, check, download, install  # noqa: E402
 
 #: Test tools: package, version, its published sha512, file in the package, where it goes.
 TEST_TOOLS = (("axe-core", "4.10.3",

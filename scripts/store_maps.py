@@ -1,4 +1,4 @@
-"""Store the newest snapshot's control map page (geo.map_documents), so that a new app
+"""Store the newest snapshot's control map page (geo.maps.stored_pages), so that a new app
 process shows its first map without loading folium, pandas and geopandas first. Quick when
 the page is stored already; run by scripts/setup.sh.
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.map_documents import store_page  # noqa: E402
-from geo.snapshots import available_dates  # noqa: E402
+from geo.data.snapshots import available_dates  # noqa: E402
+from geo.maps.stored_pages import store_page  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-#: The clock every test sees (geo.freshness.today), the app under test included: ages of
+#: The clock every test sees (geo.data.freshness.today), the app under test included: ages of
 #: the data ("52 days ago") and the stale-data note must not change with the calendar.
 FIXED_TODAY = "2026-12-01"
 os.environ["ATLAS_TODAY"] = FIXED_TODAY

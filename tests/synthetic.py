@@ -28,12 +28,12 @@ def lonlat(geometry: BaseGeometry) -> BaseGeometry:
 
 
 def ground_of(units: dict, russian: BaseGeometry, date: dt.date = dt.date(2026, 1, 6)):
-    """A :class:`geo.ground.Ground` from units and an occupied area given in km boxes
+    """A :class:`geo.scenario.ground.Ground` from units and an occupied area given in km boxes
     (metric), through the same code as the real data."""
-    from geo.control import ControlSnapshot
-    from geo.frontline import length_km, line_of_contact
-    from geo.ground import prepare_ground
-    from geo.shares import control_shares
+    from geo.data.control import ControlSnapshot
+    from geo.data.frontline import length_km, line_of_contact
+    from geo.data.shares import control_shares
+    from geo.scenario.ground import prepare_ground
 
     gdf = units_gdf([(code, lonlat(g)) for code, g in units.items()], "EPSG:4326")
     ukraine = shapely.union_all(gdf.geometry.values)

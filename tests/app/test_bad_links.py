@@ -2,10 +2,9 @@
 
 import string
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from geo.params import QUERY_KEYS
+from geo.scenario.links import QUERY_KEYS
 from tests.app.running import open_page
 
 KEYS = st.sampled_from(QUERY_KEYS + ("present", "deck", "step", "a", "b", "junk"))

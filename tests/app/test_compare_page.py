@@ -58,9 +58,9 @@ def test_a_too_early_date_on_compare_warns_and_opens_the_newest_day():
 
 
 def test_each_side_shows_the_time_to_take_of_its_proposal():
-    from geo.evaluate import evaluate
-    from geo.proposal_time import evaluation_time, headline_sentence
-    from geo.scenarios import Scenario
+    from geo.scenario.evaluate import evaluate
+    from geo.scenario.presets import Scenario
+    from geo.scenario.proposal_time import evaluation_time, headline_sentence
 
     at = open_compare(a="donbas", b="mutual:15:15", date="2026-01-06")
     texts = [m.value for m in at.markdown]

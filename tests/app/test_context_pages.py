@@ -4,8 +4,8 @@ they show carries its source and date."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.context import load_positions, load_timeline
-from geo.proposals import PROPOSALS
+from geo.scenario.context import load_positions, load_timeline
+from geo.scenario.proposals import PROPOSALS
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")

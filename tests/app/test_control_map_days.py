@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from geo.series import load_series
+from geo.data.series import load_series
 from tests.app.running import open_page
 
 PAGE = "pages/control_map.py"

@@ -5,7 +5,7 @@ import pytest
 
 import pages._assets
 from geo.atomic import write_text
-from geo.update_record import file_digest, remember
+from geo.update.record import file_digest, remember
 from tests.app.running import open_page
 
 SERIES = "daily_control.csv"

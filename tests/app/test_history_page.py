@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.series import load_series
+from geo.data.series import load_series
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -203,8 +203,8 @@ def pace_caption(at) -> str:
 
 
 def expected(unit: str, start: dt.date, end: dt.date):
-    from geo.monthly import load_monthly
-    from geo.pace_table import window_figures
+    from geo.pace.monthly import load_monthly
+    from geo.pace.tables import window_figures
 
     return window_figures(load_series(), load_monthly(), unit, start, end)
 

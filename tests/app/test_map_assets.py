@@ -3,16 +3,16 @@ fetch at the first start."""
 
 import pytest
 
-import geo.vendor
+import geo.maps.vendor
 import pages._assets
-from geo.vendor import AssetFetchError, install
+from geo.maps.vendor import AssetFetchError, install
 from tests.app.running import open_page
 from tests.unit.test_vendor import fake_registry
 
 
 @pytest.fixture
 def empty_vendor(tmp_path, monkeypatch):
-    monkeypatch.setattr(geo.vendor, "VENDOR_DIR", tmp_path)
+    monkeypatch.setattr(geo.maps.vendor, "VENDOR_DIR", tmp_path)
     monkeypatch.setattr(pages._assets, "_failed", {})
     monkeypatch.setattr(pages._assets, "_ready", [])
     return tmp_path

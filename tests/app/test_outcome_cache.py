@@ -2,7 +2,7 @@
 
 import shapely
 
-from geo.scenarios import Scenario, scenario_of
+from geo.scenario.presets import Scenario, scenario_of
 from pages._outcomes import OutcomeKey, outcome
 
 #: The newest day held, whose map ships.

@@ -57,7 +57,7 @@ def test_every_headline_figure_names_its_source_and_day(app):
 
 
 def test_the_units_areas_and_names_come_from_the_boundaries(app):
-    from geo.boundaries import load_units, unit_areas_km2
+    from geo.data.boundaries import load_units, unit_areas_km2
 
     table = app.dataframe[0].value.set_index("iso_3166_2")
     units = load_units()

@@ -5,9 +5,9 @@ import re
 import folium
 from streamlit_folium import _get_feature_group_string
 
-from geo.map_base import base_map
-from geo.scenario_layers import SCENARIO_LEGEND, lines_layer, zones_layer
-from geo.scenarios import Scenario, apply_scenario
+from geo.maps.base import base_map
+from geo.maps.scenario_layers import SCENARIO_LEGEND, lines_layer, zones_layer
+from geo.scenario.presets import Scenario, apply_scenario
 from pages._prebuilt import groups, prebuild
 from tests.unit.test_scenarios import GROUND
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from geo.proposals import PROPOSALS
+from geo.scenario.proposals import PROPOSALS
 from tests.app import running
 
 PAGE = "pages/scenarios.py"
@@ -262,12 +262,12 @@ def test_the_page_cli_geojson_csv_and_slide_agree_to_the_month(page, tmp_path):
 
     import pandas as pd
 
-    from geo.cli import main
-    from geo.evaluate import evaluate
-    from geo.export import scenario_csv, scenario_geojson
-    from geo.figure import scenario_figure
-    from geo.proposal_time import evaluation_time
-    from geo.scenarios import Scenario
+    from geo.cli.main import main
+    from geo.maps.figure import scenario_figure
+    from geo.scenario.evaluate import evaluate
+    from geo.scenario.export import scenario_csv, scenario_geojson
+    from geo.scenario.presets import Scenario
+    from geo.scenario.proposal_time import evaluation_time
 
     page.selectbox(key="sc_preset").set_value("donbas").run()
     headline = time_block(page)[0].strip("*")

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-import geo.map_documents as map_documents
-from geo.map_documents import document_path, read_document, store_page, write_document
+import geo.maps.stored_pages as map_documents
+from geo.maps.stored_pages import document_path, read_document, store_page, write_document
 from tests.app.running import open_page
 
 DATE = dt.date(2026, 1, 6)

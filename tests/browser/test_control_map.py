@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from geo.palette import OCCUPIED_HATCH, SHARE_CLASSES
+from geo.maps.palette import OCCUPIED_HATCH, SHARE_CLASSES
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +104,11 @@ def test_the_exports_are_of_the_newest_day_by_default(offline_page, app_url, tmp
 
 
 def download(page, button_name: str, folder):
-    """Click the download button named ``button_name``; the saved file's path."""
+    """Click the download button named ``button_name``; the saved file's path.
+
+    Clicked only once the script has finished: a file made on click (``data`` a callable)
+    belongs to the run that drew the button, and a click during a later run can be lost."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
     button = page.get_by_role("button", name=button_name)
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=120_000) as download:

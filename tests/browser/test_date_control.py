@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_control_map import (map_frame, occupied_outline, press_step,
-                                            type_day, wait_for_change)
+from tests.browser.test_control_map import (map_frame, occupied_outline, press_step, type_day,
+                                            wait_for_change)
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from geo.monthly import load_monthly
-from geo.pace_table import window_figures
-from geo.palette import GAINED_EDGE, OCCUPIED_HATCH
-from geo.series import load_series
+from geo.data.series import load_series
+from geo.maps.palette import GAINED_EDGE, OCCUPIED_HATCH
+from geo.pace.monthly import load_monthly
+from geo.pace.tables import window_figures
 from tests.browser.test_control_map import map_frame, press_step, type_day, wait_for_change
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from geo.palette import ZONE_COLOR
+from geo.maps.palette import ZONE_COLOR
 from tests.browser.test_control_map import download, map_frame
 
 pytestmark = pytest.mark.browser
@@ -195,10 +195,10 @@ def time_to_take_headline(page) -> str:
 def expected_headlines() -> dict[str, str]:
     """Each preset's 6-month sentence on the newest day, as the library words it, with the
     sidebar's default parameters."""
-    from geo.evaluate import evaluate
-    from geo.proposal_time import evaluation_time, headline_sentence
-    from geo.proposals import in_links
-    from geo.scenarios import scenario_of
+    from geo.scenario.evaluate import evaluate
+    from geo.scenario.presets import scenario_of
+    from geo.scenario.proposal_time import evaluation_time, headline_sentence
+    from geo.scenario.proposals import in_links
 
     # scenario_of gives each parameter its registry default, as the sidebar does.
     return {preset: headline_sentence(evaluation_time(evaluate(scenario_of(preset))))
@@ -206,7 +206,7 @@ def expected_headlines() -> dict[str, str]:
 
 
 def test_every_proposal_shows_its_time_to_take(offline_page, app_url, artifacts):
-    from geo.proposals import PROPOSALS
+    from geo.scenario.proposals import PROPOSALS
 
     expected = expected_headlines()
     page = offline_page.page

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from geo.boundaries import load_units
-from geo.control import compute_snapshot
-from geo.ground import prepare_ground
-from geo.towns import load_towns
+from geo.data.boundaries import load_units
+from geo.data.control import compute_snapshot
+from geo.data.towns import load_towns
+from geo.scenario.ground import prepare_ground
 
 PARIS_SUMMIT = dt.date(2026, 1, 6)
 

@@ -4,9 +4,9 @@ snapshot of 2026-01-06 (tolerances: 1 km2 per figure, 0.5 km per line)."""
 import pytest
 import shapely
 
-from geo.impact import assess
-from geo.partition import partition
-from geo.scenarios import Scenario, apply_scenario
+from geo.scenario.impact import assess
+from geo.scenario.partition import partition
+from geo.scenario.presets import Scenario, apply_scenario
 
 
 def overlay_mutual(ground, ua_km, ru_km):

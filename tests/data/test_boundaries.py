@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo.boundaries import load_units, unit_areas_km2
-from geo.names import UNIT_NAMES
+from geo.data.boundaries import load_units, unit_areas_km2
+from geo.data.names import UNIT_NAMES
 from geo.paths import DATA_DIR
 
 

@@ -6,11 +6,11 @@ import json
 import pytest
 import shapely
 
-from geo.boundaries import load_units, ukraine_outline
-from geo.occupied import occupied_within
+from geo.data.boundaries import load_units, ukraine_outline
+from geo.data.occupied import occupied_within
+from geo.data.shares import control_shares
+from geo.data.snapshots import ATTRIBUTION, available_dates, load_occupied, snapshot_path
 from geo.projection import to_metric
-from geo.shares import control_shares
-from geo.snapshots import ATTRIBUTION, available_dates, load_occupied, snapshot_path
 
 PARIS_SUMMIT = dt.date(2026, 1, 6)
 

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from geo.boundaries import load_units
-from geo.history import compare_dates, share_history
-from geo.shares import control_shares
-from geo.snapshots import available_dates, load_occupied
+from geo.data.boundaries import load_units
+from geo.data.shares import control_shares
+from geo.data.snapshots import available_dates, load_occupied
+from geo.pace.history import compare_dates, share_history
 
 FIRST, LAST = dt.date(2024, 7, 8), dt.date(2026, 10, 10)
 

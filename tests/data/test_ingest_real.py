@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
-from geo.boundaries import load_units
-from geo.ingest_control import describe, read_control_file
-from geo.shares import control_shares
-from geo.snapshots import ATTRIBUTION, load_occupied
+from geo.data.boundaries import load_units
+from geo.data.shares import control_shares
+from geo.data.snapshots import ATTRIBUTION, load_occupied
+from geo.ingest.control import describe, read_control_file
 
 RAW = "deepstatemap_data_20260106.geojson"
 SNAPSHOT = dt.date(2026, 1, 6)

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from geo.monthly import load_monthly
-from geo.pace import months_before
-from geo.pace_table import TOLERANCE_PCT, published_beside_computed, window_figures
-from geo.published_pace import load_published_gains
-from geo.series import held_days, load_series
+from geo.data.series import held_days, load_series
+from geo.pace.monthly import load_monthly
+from geo.pace.published import load_published_gains
+from geo.pace.rate import months_before
+from geo.pace.tables import TOLERANCE_PCT, published_beside_computed, window_figures
 
 #: DeepState's monthly figures published (CONTEXT.md): 2025-01, 03-10, 2026-01 and 02.
 DEEPSTATE_MONTHS = 11

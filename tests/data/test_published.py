@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.published import PUBLISHED_COLUMNS, load_published
+from geo.data.published import PUBLISHED_COLUMNS, load_published
 
 
 @pytest.fixture(scope="module")

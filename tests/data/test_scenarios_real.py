@@ -2,14 +2,13 @@
 
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from geo.impact import assess
 from geo.crs import METRIC_CRS
+from geo.data.towns import RUSSIAN
 from geo.measure import area_km2
-from geo.scenarios import SWAP_RETURNED, Scenario, apply_scenario
-from geo.towns import RUSSIAN
+from geo.scenario.impact import assess
+from geo.scenario.presets import SWAP_RETURNED, Scenario, apply_scenario
 
 
 def impact_of(ground, towns, scenario):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from geo.names import UNIT_NAMES
+from geo.data.names import UNIT_NAMES
 from geo.paths import DATA_DIR
 
 KRAMATORSK, SLOVIANSK, DRUZHKIVKA, KHERSON = 704508, 693468, 616743, 706448

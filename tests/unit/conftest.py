@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from geo.evaluate import evaluate
-from geo.scenarios import Scenario
+from geo.scenario.evaluate import evaluate
+from geo.scenario.presets import Scenario
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ occupied east of x = 50 (a straight 200 km line); Vinnytsia UA-05 [-100,0]x[0,20
 
 import pytest
 
-from geo import bands
-from geo.bands import band, kept_count, precompute
+from geo.scenario import bands
+from geo.scenario.bands import band, kept_count, precompute
 from tests.unit.test_scenarios import GROUND
 
 REL = 2e-3  # equal-area CRS against nominal km2 (see test_scenarios)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from geo.cadence import drawn_day, shipped_days
+from geo.data.cadence import drawn_day, shipped_days
 
 D = dt.date
 

@@ -10,11 +10,10 @@ import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from geo.cli import EXIT_USAGE, main
-from geo.limits import MAX_FILE_BYTES
+from geo.cli.main import EXIT_USAGE, main
+from geo.ingest.limits import MAX_FILE_BYTES
 from tests.conftest import ROOT
 from tests.unit.test_ingest_control import BAD_INPUTS, DOCUMENTS, RING
 

@@ -9,7 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from geo.cli import main
+from geo.cli.main import main
 from tests.conftest import ROOT
 
 
@@ -40,9 +40,9 @@ def test_a_day_not_held_gives_the_newest_held_day_before_it_and_says_so():
 
 
 def test_the_figures_of_a_shipped_day_are_those_of_its_geometry():
-    from geo.boundaries import load_units
-    from geo.shares import control_shares
-    from geo.snapshots import load_occupied
+    from geo.data.boundaries import load_units
+    from geo.data.shares import control_shares
+    from geo.data.snapshots import load_occupied
 
     status, out, _ = run("shares", "--date", "2026-01-06", "--format", "json")
     given = {row["iso_3166_2"]: row["occupied_pct"] for row in json.loads(out)["units"]}

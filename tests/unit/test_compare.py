@@ -6,10 +6,10 @@ x = 50; Vinnytsia UA-05 [-100,0]x[0,200].
 
 import pytest
 
-from geo.compare import figures_table, shares_table, towns_table
-from geo.impact import assess
-from geo.scenarios import Scenario, apply_scenario
-from geo.towns import RUSSIAN, UKRAINIAN, ZONE
+from geo.data.towns import RUSSIAN, UKRAINIAN, ZONE
+from geo.scenario.compare import figures_table, shares_table, towns_table
+from geo.scenario.impact import assess
+from geo.scenario.presets import Scenario, apply_scenario
 from tests.unit.test_impact import TOWNS
 from tests.unit.test_scenarios import GROUND
 

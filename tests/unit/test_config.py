@@ -2,7 +2,7 @@
 
 import tomllib
 
-from geo.limits import MAX_FILE_BYTES
+from geo.ingest.limits import MAX_FILE_BYTES
 from tests.conftest import ROOT
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())

@@ -1,13 +1,14 @@
-"""The negotiation timeline and the positions on the table (geo/context.py): every row cited and
-dated, the timeline in order, every proposal of the brief linked to its scenario."""
+"""The negotiation timeline and the positions on the table (geo/scenario/context.py): every row
+cited and dated, the timeline in order, every proposal of the brief linked to its scenario."""
 
 from pathlib import Path
 
 import pytest
 
-from geo.context import (POSITIONS_COLUMNS, TIMELINE_COLUMNS, ContextDataError, is_partial_date,
-                         linked_presets, load_positions, load_timeline, parties)
-from geo.proposals import PROPOSALS
+from geo.scenario.context import (POSITIONS_COLUMNS, TIMELINE_COLUMNS, ContextDataError,
+                                  is_partial_date, linked_presets, load_positions, load_timeline,
+                                  parties)
+from geo.scenario.proposals import PROPOSALS
 
 #: The proposals of ../shared/CONTEXT.md that the map can draw.
 CONTEXT_PRESETS = {"freeze", "donbas", "claims", "plan28", "swap", "mutual"}

@@ -1,10 +1,9 @@
 """A presenter's deck: steps to and from one URL parameter."""
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from geo.deck import DEFAULT_DECK, format_deck, parse_deck
-from geo.scenarios import Scenario
+from geo.scenario.deck import DEFAULT_DECK, format_deck, parse_deck
+from geo.scenario.presets import Scenario
 
 
 def test_the_default_deck_is_todays_line_russias_demand_and_a_mutual_pull_back():

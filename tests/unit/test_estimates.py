@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.estimates import as_dict, estimate_day, estimates_beside, ground_name, sentence
-from geo.published_pace import ESTIMATES_COLUMNS, load_published_estimates
+from geo.pace.estimates import as_dict, estimate_day, estimates_beside, ground_name, sentence
+from geo.pace.published import ESTIMATES_COLUMNS, load_published_estimates
 from tests.unit.test_time_to_take import D, daily
 
 #: Donetsk and Luhansk of 10,000 km2 each; the series starts with 1,000 km2 held in each.
@@ -90,8 +90,8 @@ def test_a_pause_now_is_not_at_this_pace():
 
 
 def test_every_shipped_estimate_is_timed_on_the_real_series():
-    from geo.boundaries import load_units, unit_areas_km2
-    from geo.series import load_series
+    from geo.data.boundaries import load_units, unit_areas_km2
+    from geo.data.series import load_series
 
     units = load_units()
     areas = dict(zip(units["iso_3166_2"], unit_areas_km2(units)))

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo.cli import main
-from geo.export import impact_csv, scenario_csv, scenario_geojson
-from geo.impact import BY_OBLAST_COLUMNS
-from geo.proposal_time import as_payload, evaluation_time
+from geo.cli.main import main
+from geo.scenario.export import impact_csv, scenario_csv, scenario_geojson
+from geo.scenario.impact import BY_OBLAST_COLUMNS
+from geo.scenario.proposal_time import as_payload, evaluation_time
 
 
 @pytest.fixture(scope="module")

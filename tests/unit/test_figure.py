@@ -8,8 +8,8 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 from matplotlib.figure import Figure
 
-from geo.cli import main
-from geo.figure import save_figure, scenario_figure
+from geo.cli.main import main
+from geo.maps.figure import save_figure, scenario_figure
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -106,9 +106,7 @@ def time_text(fig: Figure) -> str:
 
 def test_the_time_to_take_is_one_line_with_the_6_month_figure_and_the_range(figure,
                                                                            evaluation):
-    from geo.proposal_time import evaluation_time
-
-    from geo.proposal_time import compact
+    from geo.scenario.proposal_time import compact, evaluation_time
 
     time = evaluation_time(evaluation)
     line = time_text(figure)
@@ -131,8 +129,8 @@ def test_the_time_to_take_is_below_the_map_and_its_source_and_caveat_in_the_foot
 
 
 def test_a_proposal_handing_over_nothing_says_so_on_its_slide(evaluation):
-    from geo.evaluate import evaluate
-    from geo.scenarios import Scenario
+    from geo.scenario.evaluate import evaluate
+    from geo.scenario.presets import Scenario
 
     freeze = evaluate(Scenario("freeze"), evaluation.ground.date)
     assert time_text(scenario_figure(freeze)) == ("Time to take at the 6-month pace: nothing "
@@ -142,7 +140,7 @@ def test_a_proposal_handing_over_nothing_says_so_on_its_slide(evaluation):
 def test_a_given_time_to_take_is_drawn_as_given(evaluation):
     import dataclasses
 
-    from geo.proposal_time import evaluation_time
+    from geo.scenario.proposal_time import evaluation_time
 
     time = evaluation_time(evaluation)
     shown = dataclasses.replace(time, russia=time.russia[1:2])
@@ -172,6 +170,6 @@ def test_the_cli_reports_a_scenario_error_with_exit_2(tmp_path):
 
 
 def test_figure_bytes_are_a_png_for_a_download(evaluation):
-    from geo.figure import figure_bytes, scenario_figure
+    from geo.maps.figure import figure_bytes, scenario_figure
     data = figure_bytes(scenario_figure(evaluation), "png")
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from geo.freshness import freshness_label, stale_note, today
+from geo.data.freshness import freshness_label, stale_note, today
 
 NEWEST = dt.date(2026, 10, 10)
 

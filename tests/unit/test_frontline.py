@@ -3,7 +3,7 @@
 import pytest
 import shapely
 
-from geo.frontline import length_km, line_of_contact
+from geo.data.frontline import length_km, line_of_contact
 from tests.synthetic import lonlat, square_km
 
 UKRAINE = lonlat(square_km(0, 0, 100, 100))

@@ -5,8 +5,8 @@ import json
 import folium
 import shapely
 
-from geo.geojson_layer import (GeoJsonLayer, collection_json, feature_json, geometry_json,
-                               script_json)
+from geo.maps.geojson_layer import (GeoJsonLayer, collection_json, feature_json, geometry_json,
+                                    script_json)
 
 
 def script_of(layer: GeoJsonLayer) -> str:

@@ -1,4 +1,4 @@
-"""geo.history on tiny synthetic squares with exact answers (its layers: test_history_layers).
+"""geo.pace.history on tiny synthetic squares with exact answers (its layers: test_history_layers).
 
 Two 100 x 100 km units side by side (WEST 0-100 km, EAST 100-200 km), built in UTM 36N and
 stored in EPSG:4326 like the real data; areas measured in EPSG:3035 come within 0.1 % of
@@ -12,10 +12,10 @@ import pytest
 import shapely
 
 from geo.crs import DISPLAY_CRS
-from geo.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, change_between, change_km2,
-                         changed_units, compare_dates, day_shares, gaps_text, held_runs,
-                         series_history, share_history, with_shares_of)
 from geo.measure import area_km2
+from geo.pace.history import (CHANGE_COLUMNS, HISTORY_COLUMNS, change_between, change_km2,
+                              changed_units, compare_dates, day_shares, gaps_text, held_runs,
+                              series_history, share_history, with_shares_of)
 from tests.synthetic import lonlat, square_km, units_gdf
 
 REL = 1e-3
@@ -79,7 +79,7 @@ def test_the_history_of_no_dates_is_an_empty_table_with_the_columns():
 
 # series_history: the daily series in the same shape, nothing computed
 
-#: A series as geo.series.load_series reads it: two days, each unit and then Ukraine.
+#: A series as geo.data.series.load_series reads it: two days, each unit and then Ukraine.
 SERIES = pd.DataFrame([
     (D1, "UA-01", 5_000.0, 50.0), (D1, "UA-02", 0.0, 0.0), (D1, "UA", 5_000.0, 25.0),
     (D3, "UA-01", 9_000.0, 90.0), (D3, "UA-02", 3_000.0, 30.0), (D3, "UA", 12_000.0, 60.0),

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from geo.geojson_layer import GeoJsonLayer
-from geo.history import compare_dates, share_history, with_shares_of
-from geo.history_layers import change_layer, history_base_map, history_layers, units_layer
-from geo.offline import STATIC_URL, localize_assets
-from geo.palette import REGAINED_DASH
+from geo.maps.geojson_layer import GeoJsonLayer
+from geo.maps.history_layers import change_layer, history_base_map, history_layers, units_layer
+from geo.maps.offline import STATIC_URL, localize_assets
+from geo.maps.palette import REGAINED_DASH
+from geo.pace.history import compare_dates, share_history, with_shares_of
 from tests.unit.test_history import D1, D2, D3, OCCUPIED, UNITS, load
 
 

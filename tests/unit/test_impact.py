@@ -7,9 +7,9 @@ The ground (km) is that of test_scenarios: Donetsk UA-14 [0,100]x[0,100] and Kha
 import pandas as pd
 import pytest
 
-from geo.impact import assess
-from geo.scenarios import Scenario, apply_scenario
-from geo.towns import RUSSIAN, UKRAINIAN, ZONE
+from geo.data.towns import RUSSIAN, UKRAINIAN, ZONE
+from geo.scenario.impact import assess
+from geo.scenario.presets import Scenario, apply_scenario
 from tests.synthetic import X0, Y0
 from tests.unit.test_scenarios import GROUND
 

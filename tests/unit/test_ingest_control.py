@@ -14,19 +14,17 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from shapely.errors import GEOSException
 from shapely.geometry import box
 
-from geo import ingest_control, limits
-from geo.boundaries import load_units
 from geo.crs import DISPLAY_CRS
-from geo.ingest import InputError
-from geo.ingest_control import ControlFile, check_size, describe, read_control_file
+from geo.data.boundaries import load_units
+from geo.data.snapshots import ATTRIBUTION
+from geo.ingest import InputError, control as ingest_control, limits
+from geo.ingest.control import ControlFile, check_size, describe, read_control_file
 from geo.measure import area_km2
 from geo.projection import project
-from geo.snapshots import ATTRIBUTION
 from tests.conftest import ROOT
 
 BAD_INPUTS = ROOT / "tests" / "data" / "bad_inputs"

@@ -8,8 +8,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.layers import control_layer
-from geo.palette import share_color
+from geo.maps.control_layers import control_layer
+from geo.maps.palette import share_color
 
 DATE = dt.date(2026, 1, 6)
 

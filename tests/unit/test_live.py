@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from geo.live import LiveDataError, fetch_live
 from geo.crs import METRIC_CRS
+from geo.ingest.live import LiveDataError, fetch_live
 from geo.measure import area_km2
 from geo.projection import to_metric
 

@@ -5,8 +5,8 @@ import re
 
 import folium
 
-from geo.map_base import (UKRAINE_BOUNDS, AttributedGroup, base_map, dual_map, legend,
-                          remembered_view, tooltip_lines, tooltip_table)
+from geo.maps.base import (UKRAINE_BOUNDS, AttributedGroup, base_map, dual_map, legend,
+                           remembered_view, tooltip_lines, tooltip_table)
 
 
 def page(m: folium.Map) -> str:

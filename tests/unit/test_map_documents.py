@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from geo.map_documents import document_path, fingerprint, read_document, write_document
+from geo.maps.stored_pages import document_path, fingerprint, read_document, write_document
 
 DATE = dt.date(2026, 1, 1)
 

@@ -163,15 +163,15 @@ DAY = dt.date(2026, 1, 6)
 
 
 def test_unit_areas_are_the_areas_of_the_shares_table():
-    from geo.boundaries import unit_areas_km2
-    from geo.shares import control_shares
+    from geo.data.boundaries import unit_areas_km2
+    from geo.data.shares import control_shares
     table = control_shares(UNITS, HELD)
     assert unit_areas_km2(UNITS) == list(table["area_km2"].iloc[:-1])
     assert unit_areas_km2(UNITS) == [area_km2(g, DISPLAY_CRS) for g in UNITS.geometry]
 
 
 def test_units_whose_geometry_changed_are_measured_again_not_recalled():
-    from geo.boundaries import unit_areas_km2
+    from geo.data.boundaries import unit_areas_km2
     units = UNITS.copy()
     first = unit_areas_km2(units)
     units.loc[0, "geometry"] = lonlat(square_km(0, 0, 50, 100))
@@ -180,7 +180,7 @@ def test_units_whose_geometry_changed_are_measured_again_not_recalled():
 
 @pytest.fixture(scope="module")
 def km2_by_shares():
-    from geo.shares import control_shares
+    from geo.data.shares import control_shares
     return float(control_shares(UNITS, HELD).iloc[-1]["occupied_km2"])
 
 
@@ -189,7 +189,7 @@ def test_shares_measure_the_polygon_as_geo_measure_does(km2_by_shares):
 
 
 def test_the_share_history_gives_the_same_km2(km2_by_shares):
-    from geo.history import change_between, change_km2, compare_dates, share_history
+    from geo.pace.history import change_between, change_km2, compare_dates, share_history
     earlier = DAY - dt.timedelta(days=1)
     load = {earlier: shapely.MultiPolygon(), DAY: HELD}.get
     history = share_history(UNITS, [earlier, DAY], load)
@@ -202,9 +202,9 @@ def test_the_share_history_gives_the_same_km2(km2_by_shares):
 
 
 def test_the_scenario_machinery_gives_the_same_km2(km2_by_shares):
-    from geo.control import snapshot_from
-    from geo.ground import prepare_ground
-    from geo.pieces import measure
+    from geo.data.control import snapshot_from
+    from geo.scenario.ground import prepare_ground
+    from geo.scenario.pieces import measure
     ground = prepare_ground(UNITS, snapshot_from(HELD, DAY, UNITS))
     assert sum(ground.russian_km2.values()) == pytest.approx(km2_by_shares, abs=1e-6)
     # Scenarios measure pieces of the EPSG:32636 copy, whose edges are straight in UTM: the
@@ -213,7 +213,7 @@ def test_the_scenario_machinery_gives_the_same_km2(km2_by_shares):
 
 
 def test_ingest_gives_the_same_km2(km2_by_shares):
-    from geo.ingest_control import describe, read_control_file
+    from geo.ingest.control import describe, read_control_file
     data = json.dumps({"type": "Feature", "properties": {},
                        "geometry": shapely.geometry.mapping(HELD)}).encode()
     ukraine = shapely.union_all(UNITS.geometry.values)

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 import shapely
 
-from geo.monthly import load_monthly, month_spans, month_starts, monthly_change, \
-    monthly_path, write_monthly
+from geo.pace.monthly import (load_monthly, month_spans, month_starts, monthly_change, monthly_path,
+                              write_monthly)
 from tests.synthetic import lonlat, square_km, units_gdf
 
 D = dt.date

@@ -3,7 +3,7 @@
 import pytest
 import shapely
 
-from geo.occupied import occupied_within
+from geo.data.occupied import occupied_within
 from geo.projection import to_metric
 from tests.synthetic import lonlat, square_km
 

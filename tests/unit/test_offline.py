@@ -4,7 +4,7 @@ import folium
 import pytest
 from folium.plugins import Draw, StripePattern
 
-from geo.offline import STATIC_URL, UnknownAssetError, localize_assets
+from geo.maps.offline import STATIC_URL, UnknownAssetError, localize_assets
 
 
 def asset_urls(m):

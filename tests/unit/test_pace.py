@@ -5,8 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.pace import (MONTH_DAYS, date_after, months_before, months_to_take, nearest_held,
-                      pace)
+from geo.pace.rate import MONTH_DAYS, date_after, months_before, months_to_take, nearest_held, pace
 
 D = dt.date
 START = D(2025, 1, 1)

@@ -6,8 +6,8 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from geo.cli import main
-from geo.series import load_series
+from geo.cli.main import main
+from geo.data.series import load_series
 
 
 def run(*args):

@@ -7,12 +7,11 @@ import math
 import pandas as pd
 import pytest
 
-from geo.monthly import MONTHLY_COLUMNS
-from geo.pace import MONTH_DAYS
-from geo.pace_table import (COMPARISON_COLUMNS, UNIT_MONTH_COLUMNS, off_calendar_text,
-                            published_beside_computed, unit_months, window_figures,
-                            window_months)
-from geo.published_pace import GAINS_COLUMNS
+from geo.pace.monthly import MONTHLY_COLUMNS
+from geo.pace.published import GAINS_COLUMNS
+from geo.pace.rate import MONTH_DAYS
+from geo.pace.tables import (COMPARISON_COLUMNS, UNIT_MONTH_COLUMNS, off_calendar_text,
+                             published_beside_computed, unit_months, window_figures, window_months)
 
 D = dt.date
 

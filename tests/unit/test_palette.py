@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from geo.palette import SHARE_CLASSES, share_color
+from geo.maps.palette import SHARE_CLASSES, share_color
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +17,6 @@ def test_a_share_on_a_class_bound_takes_that_class_and_above_it_the_next():
 
 
 def test_the_palette_imports_neither_folium_nor_matplotlib():
-    check = ("import sys, geo.palette; "
+    check = ("import sys, geo.maps.palette; "
              "sys.exit(bool({'folium', 'matplotlib'} & set(sys.modules)))")
     assert subprocess.run([sys.executable, "-c", check], cwd=ROOT).returncode == 0

@@ -2,12 +2,11 @@
 
 import datetime as dt
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from geo.params import QUERY_KEYS, View, parse_view, to_query
-from geo.proposals import UA_KM
-from geo.scenarios import Scenario
+from geo.scenario.links import QUERY_KEYS, View, parse_view, to_query
+from geo.scenario.presets import Scenario
+from geo.scenario.proposals import UA_KM
 
 VIEWS = [
     View(Scenario("freeze"), None),

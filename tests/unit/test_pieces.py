@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.pieces import Piece, measure, measure_change
+from geo.scenario.pieces import Piece, measure, measure_change
 from tests.synthetic import square_km
 from tests.unit.test_scenarios import GROUND
 

@@ -6,11 +6,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.impact import BY_OBLAST_COLUMNS, Impact
-from geo.proposal_time import (as_payload, compact, csv_columns, cut_short, given_back,
-                               headline_sentence, oblast_table, pace_source, proposal_time,
-                               range_sentence, range_short, russia_gives_up, when)
-from geo.time_to_take import CAVEAT, as_dict
+from geo.pace.time_to_take import CAVEAT, as_dict
+from geo.scenario.impact import BY_OBLAST_COLUMNS, Impact
+from geo.scenario.proposal_time import (as_payload, compact, csv_columns, cut_short, given_back,
+                                        headline_sentence, oblast_table, pace_source, proposal_time,
+                                        range_sentence, range_short, russia_gives_up, when)
 from tests.unit.test_time_to_take import DAY, D, daily
 
 

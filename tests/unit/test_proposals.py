@@ -2,11 +2,11 @@
 
 import pytest
 
-from geo.deck import parse_deck, step_token
-from geo.params import QUERY_KEYS, parse_view, to_query
-from geo.proposals import (OBLASTS, PARAMETERS, PROPOSALS, SHIFT_KM, TARGET_PCT, UA_KM,
-                           Parameter, UnitChoice, in_links)
-from geo.scenarios import Scenario, ScenarioError, scenario_of, values_of
+from geo.scenario.deck import parse_deck, step_token
+from geo.scenario.links import QUERY_KEYS, parse_view, to_query
+from geo.scenario.presets import Scenario, ScenarioError, scenario_of, values_of
+from geo.scenario.proposals import (OBLASTS, PARAMETERS, PROPOSALS, SHIFT_KM, TARGET_PCT, UA_KM,
+                                    Parameter, UnitChoice, in_links)
 
 NUMBERS = [(code, p) for code in in_links() for p in PROPOSALS[code].parameters
            if isinstance(p, Parameter)]

@@ -1,5 +1,5 @@
 """Published figures beside the share of the nearest held day of the daily series
-(geo.published.published_vs_computed), on a tiny synthetic table with exact answers."""
+(geo.data.published.published_vs_computed), on a tiny synthetic table with exact answers."""
 
 import datetime as dt
 import math
@@ -7,10 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from geo.published import COMPARISON_COLUMNS, nearest_day, published_vs_computed
+from geo.data.published import COMPARISON_COLUMNS, nearest_day, published_vs_computed
 
 JAN_1, JAN_6, FEB_1 = dt.date(2026, 1, 1), dt.date(2026, 1, 6), dt.date(2026, 2, 1)
-#: Shares by day, as geo.history.series_history gives them (only three days held).
+#: Shares by day, as geo.pace.history.series_history gives them (only three days held).
 HISTORY = pd.DataFrame([
     (day, code, name, pct)
     for day, donetsk, ukraine in ((JAN_1, 78.0, 19.0), (JAN_6, 77.5, 19.5), (FEB_1, 80.0, 20.5))

@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.series import (HeldDayError, choose_day, held_days, load_day, load_series,
-                        missing_days, series_of, series_path, write_series)
+from geo.data.series import (HeldDayError, choose_day, held_days, load_day, load_series,
+                             missing_days, series_of, series_path, write_series)
 
 D = dt.date
 HELD = [D(2025, 3, 29), D(2025, 3, 30), D(2025, 4, 2), D(2025, 4, 3), D(2025, 4, 7)]

@@ -13,7 +13,7 @@ UNITS = units_gdf([("UA-01", WEST), ("UA-02", EAST)], EQUAL_AREA_CRS)
 
 
 def shares_for(occupied):
-    from geo.shares import control_shares
+    from geo.data.shares import control_shares
     return control_shares(UNITS, occupied, occupied_crs=EQUAL_AREA_CRS).set_index("iso_3166_2")
 
 
@@ -41,7 +41,7 @@ def test_occupation_outside_the_units_does_not_count():
 
 
 def test_the_table_has_the_documented_columns_and_a_last_row_for_ukraine():
-    from geo.shares import SHARE_COLUMNS, control_shares
+    from geo.data.shares import SHARE_COLUMNS, control_shares
     table = control_shares(UNITS, EAST, occupied_crs=EQUAL_AREA_CRS)
     assert list(table.columns) == SHARE_COLUMNS
     assert table.iloc[-1]["iso_3166_2"] == "UA"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from geo.snapshots import SnapshotDateError, available_dates, snapshot_for
+from geo.data.snapshots import SnapshotDateError, available_dates, snapshot_for
 
 
 @pytest.fixture

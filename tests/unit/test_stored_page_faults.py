@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from geo.map_documents import TRAILER, read_document, store_page, write_document
+from geo.maps.stored_pages import TRAILER, read_document, store_page, write_document
 from tests.unit.killing import killed_mid_write
 
 PAGE = "<html><body>" + "map " * 2_000 + "</body></html>"
@@ -81,7 +81,7 @@ def test_a_deleted_page_reads_as_absent(stored):
 
 def test_a_damaged_page_is_logged(stored, caplog):
     stored.write_text(PAGE[:100], encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="geo.map_documents"):
+    with caplog.at_level(logging.WARNING, logger="geo.maps.stored_pages"):
         read_document(stored)
     assert f"stored map page {stored} is damaged" in caplog.text
 
@@ -90,7 +90,7 @@ def test_a_writer_killed_half_way_leaves_no_page(tmp_path):
     path = tmp_path / "maps" / "control_2026-01-06_plain_0123456789abcdef0123.html"
     killed_mid_write(f"""
         from pathlib import Path
-        from geo.map_documents import write_document
+        from geo.maps.stored_pages import write_document
         write_document(Path({str(path)!r}), {PAGE!r})
     """, marker=b"<body>")
     assert read_document(path) is None
@@ -99,7 +99,7 @@ def test_a_writer_killed_half_way_leaves_no_page(tmp_path):
 def test_a_writer_killed_half_way_leaves_the_page_before_it_whole(stored):
     killed_mid_write(f"""
         from pathlib import Path
-        from geo.map_documents import write_document
+        from geo.maps.stored_pages import write_document
         write_document(Path({str(stored)!r}), "<html>new " + {PAGE!r})
     """, marker=b"<html>new ")
     assert read_document(stored) == PAGE
@@ -109,7 +109,7 @@ def test_what_a_killed_writer_left_is_removed_by_a_later_write(tmp_path):
     store = tmp_path / "maps"
     killed_mid_write(f"""
         from pathlib import Path
-        from geo.map_documents import write_document
+        from geo.maps.stored_pages import write_document
         write_document(Path({str(store / "control_2026-01-06_plain_0123456789abcdef0123.html")!r}),
                        {PAGE!r})
     """, marker=b"<body>")

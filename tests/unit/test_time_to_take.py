@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.pace import MONTH_DAYS
-from geo.time_to_take import as_dict, handed_over, meaning, sentence, time_to_take
+from geo.pace.rate import MONTH_DAYS
+from geo.pace.time_to_take import as_dict, handed_over, meaning, sentence, time_to_take
 
 D = dt.date
 #: The scenario's day: every window ends here.

@@ -14,18 +14,18 @@ import shapely
 from PIL import Image
 from shapely.geometry import box
 
-from geo.boundaries import load_units
-from geo.cadence import shipped_days
-from geo.cli import main
-from geo.frontline import length_km
+from geo.cli.main import main
+from geo.data.boundaries import load_units
+from geo.data.cadence import shipped_days
+from geo.data.frontline import length_km
+from geo.data.series import held_days, load_series
+from geo.data.snapshots import available_dates
+from geo.maps.timelapse import (SPEEDS_FPS, Frame, TimelapseError, TimelapsePlayer, encode_polyline,
+                                frame_days, load_frames, long_steps, make_frame, steps_note,
+                                timelapse_document, ukraine_figures)
+from geo.maps.timelapse_gif import (MIN_WIDTH_PX, StreamingGifWriter, frame_seconds,
+                                    gif_from_frames, timelapse_gif)
 from geo.projection import to_metric
-from geo.series import held_days, load_series
-from geo.snapshots import available_dates
-from geo.timelapse import (SPEEDS_FPS, Frame, TimelapseError, TimelapsePlayer, encode_polyline,
-                           frame_days, load_frames, long_steps, make_frame, steps_note,
-                           timelapse_document, ukraine_figures)
-from geo.timelapse_gif import (MIN_WIDTH_PX, StreamingGifWriter, frame_seconds, gif_from_frames,
-                               timelapse_gif)
 from tests.synthetic import KM, X0, lonlat, square_km
 
 D = dt.date

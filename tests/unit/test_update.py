@@ -22,20 +22,18 @@ from types import SimpleNamespace
 import pytest
 import shapely
 
-import geo.map_documents
+import geo.maps.stored_pages
 import geo.paths
-import geo.update
-from geo.cadence import shipped_days
-from geo.cli import main
-from geo.series import held_days, series_path
-from geo.snapshots import available_dates, load_occupied, snapshot_path
-from geo.update import UpdateError, update
-from geo.update_record import damaged_files, read_record, record_path
+import geo.update.pipeline
+from geo.cli.main import main
+from geo.data.cadence import shipped_days
+from geo.data.series import held_days, series_path
+from geo.data.snapshots import available_dates, load_occupied, snapshot_path
+from geo.update.pipeline import UpdateError, update
+from geo.update.record import damaged_files, read_record, record_path
 from tests.unit.killing import killed_at_move
-from tests.unit.update_fixtures import (
-    HANG, DeepStateServer, Derived, api_map, digest, listed_map, make_data_dir, raw_bytes,
-    serving,
-)
+from tests.unit.update_fixtures import (HANG, DeepStateServer, Derived, api_map, digest, listed_map,
+                                        make_data_dir, raw_bytes, serving)
 
 HELD = [dt.date(2026, 8, 19), dt.date(2026, 8, 20)]
 NEW = [dt.date(2026, 8, 21), dt.date(2026, 8, 22)]
@@ -113,7 +111,7 @@ def archive_run(tmp_path_factory, template, deepstate_dir):
     stored: list = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ATLAS_TODAY", TODAY.isoformat())
-        patch.setattr(geo.map_documents, "store_page", lambda *a, **k: stored.append((a, k)))
+        patch.setattr(geo.maps.stored_pages, "store_page", lambda *a, **k: stored.append((a, k)))
         with serving() as server:
             for day in NEW:
                 server.serve_archive_day(day, raw_bytes(deepstate_dir, day))
@@ -329,7 +327,7 @@ def test_a_full_disk_fails_the_update_and_changes_nothing(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(geo.update, writer, full)
+    monkeypatch.setattr(geo.update.pipeline, writer, full)
     monkeypatch.setenv("ATLAS_TODAY", NEW[0].isoformat())
     before = digest(tmp_path)
     status, out, err = run_update("--data-dir", str(data_dir), "--url", archive.archive_url)
@@ -375,7 +373,7 @@ def test_a_folder_without_a_series_is_refused(tmp_path, server, today):
 def test_the_apps_data_gets_the_newest_days_map_page(data_dir, archive, monkeypatch):
     stored = []
     monkeypatch.setattr(geo.paths, "DATA_DIR", data_dir)
-    monkeypatch.setattr(geo.map_documents, "store_page",
+    monkeypatch.setattr(geo.maps.stored_pages, "store_page",
                         lambda day, **options: stored.append((day, options)))
     monkeypatch.setenv("ATLAS_TODAY", NEW[0].isoformat())
     assert run_update("--data-dir", str(data_dir), "--url", archive.archive_url)[0] == 0
@@ -390,7 +388,7 @@ def test_a_map_page_that_cannot_be_stored_is_a_warning_not_a_failure(
         raise OSError(f"cannot write the map page to {store}")
 
     monkeypatch.setattr(geo.paths, "DATA_DIR", data_dir)
-    monkeypatch.setattr(geo.map_documents, "store_page", read_only)
+    monkeypatch.setattr(geo.maps.stored_pages, "store_page", read_only)
     monkeypatch.setenv("ATLAS_TODAY", NEW[0].isoformat())
     status, out, err = run_update("--data-dir", str(data_dir), "--url", archive.archive_url)
     assert status == 0
@@ -462,7 +460,7 @@ def test_an_update_killed_half_way_leaves_whole_files_and_the_next_one_finishes_
     killed_at_move(f"""
         import datetime as dt
         from pathlib import Path
-        from geo.update import update
+        from geo.update.pipeline import update
         update(Path({str(data_dir)!r}), base_url={archive.archive_url!r},
                today=dt.date(2026, 8, 23), store_map=False)
     """, move=move, under=data_dir)

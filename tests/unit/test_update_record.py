@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from geo.atomic import write_text
-from geo.update_record import (damaged_files, file_digest, read_record, record_path, remember,
+from geo.update.record import (damaged_files, file_digest, read_record, record_path, remember,
                                restore, saved)
 
 SERIES = "daily_control.csv"
@@ -108,7 +108,7 @@ def test_versions_accumulate_without_repeats(data_dir):
 def test_a_damaged_record_is_ignored_and_logged(data_dir, caplog):
     record_path(data_dir).write_text('{"sha256": {"daily_control.csv": [')
     truncate(data_dir / SERIES)
-    with caplog.at_level(logging.WARNING, logger="geo.update_record"):
+    with caplog.at_level(logging.WARNING, logger="geo.update.record"):
         assert damaged_files(data_dir) == []
     assert "is damaged: ignored" in caplog.text
 

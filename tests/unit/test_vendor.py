@@ -7,8 +7,8 @@ import tarfile
 
 import pytest
 
-from geo.vendor import (AssetFetchError, check_integrity, install, installed, manifest,
-                        tarball_url)
+from geo.maps.vendor import (AssetFetchError, check_integrity, install, installed, manifest,
+                             tarball_url)
 
 
 def tarball(files: dict[str, bytes]) -> bytes:

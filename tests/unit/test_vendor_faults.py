@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from geo.vendor import RECORD_NAME, AssetCheck, check, install, installed, manifest
+from geo.maps.vendor import RECORD_NAME, AssetCheck, check, install, installed, manifest
 from tests.unit.killing import killed_mid_write
 from tests.unit.test_vendor import fake_registry
 
@@ -80,7 +80,7 @@ def test_installing_again_repairs_a_damaged_file(vendor):
 def test_an_install_killed_half_way_is_not_recorded(tmp_path):
     killed_mid_write(f"""
         from pathlib import Path
-        from geo.vendor import install
+        from geo.maps.vendor import install
         from tests.unit.test_vendor import fake_registry
         install(Path({str(tmp_path / "vendor")!r}), fetch=fake_registry())
     """, marker=b"leaflet dist/leaflet.js")
@@ -90,7 +90,7 @@ def test_an_install_killed_half_way_is_not_recorded(tmp_path):
 def test_a_reinstall_killed_half_way_leaves_the_files_before_it_whole(vendor):
     killed_mid_write(f"""
         from pathlib import Path
-        from geo.vendor import install
+        from geo.maps.vendor import install
         from tests.unit.test_vendor import fake_registry
         install(Path({str(vendor)!r}), fetch=fake_registry())
     """, marker=b"leaflet dist/leaflet.js")

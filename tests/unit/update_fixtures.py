@@ -17,13 +17,13 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.boundaries import UNITS_FILE, load_units, ukraine_outline
-from geo.cadence import shipped_days
-from geo.daily import derive_day, occupied_collection, write_json
+from geo.data.boundaries import UNITS_FILE, load_units, ukraine_outline
+from geo.data.cadence import shipped_days
+from geo.data.series import series_path, write_series
+from geo.data.snapshots import load_occupied, snapshot_path
+from geo.pace.monthly import month_spans, monthly_change, monthly_path, write_monthly
 from geo.paths import DATA_DIR
-from geo.monthly import month_spans, monthly_change, monthly_path, write_monthly
-from geo.series import series_path, write_series
-from geo.snapshots import load_occupied, snapshot_path
+from geo.update.daily import derive_day, occupied_collection, write_json
 
 #: A route's answer that never comes (until the server is stopped).
 HANG = object()

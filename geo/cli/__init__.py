@@ -1,0 +1,1 @@
+"""The command line, ``python -m geo``, on top of every other subpackage."""

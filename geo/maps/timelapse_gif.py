@@ -1,0 +1,447 @@
+"""The timelapse as an animated GIF for slides: one frame per shipped day of a period, 16:9
+(1920 x 1080 px by default), with the date, Ukraine's occupied km2 and the sources burned in.
+
+Drawn with matplotlib (no pyplot, as :mod:`geo.maps.figure`, with which it shares sizes, paths and
+the scale bar, :mod:`geo.maps.figure_base`, and colours, :mod:`geo.maps.palette`) in EPSG:32636, so
+the scale bar is true, and written through matplotlib's :class:`~matplotlib.animation.PillowWriter`
+interface with Pillow alone (no ffmpeg or other binary). Each frame is a day's own map
+(:mod:`geo.maps.timelapse`); none is drawn between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import numpy as np
+import shapely
+from matplotlib.animation import PillowWriter
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from PIL import GifImagePlugin, Image
+
+from geo.data.boundaries import ukraine_outline
+from geo.data.snapshots import ATTRIBUTION
+from geo.maps.base import BOUNDARIES_ATTRIBUTION
+from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
+                                  SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
+                                  segments)
+from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
+                              START_LINE_COLOR, START_LINE_DASH, TODAY_COLOR, TODAY_PT,
+                              UKRAINE_EDGE, UKRAINIAN_PALE)
+from geo.maps.timelapse import WEEK_DAYS, Frame, load_frames, steps_note
+from geo.paths import DATA_DIR
+from geo.projection import to_metric
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+#: A slide's width (px); the height follows at 16:9.
+WIDTH_PX = 1920
+#: Narrowest GIF made (px): below it the burned-in text no longer fits.
+MIN_WIDTH_PX = 640
+#: How long each frame shows (s), and the last one before the GIF starts again (s).
+FRAME_S, HOLD_LAST_S = 0.25, 2.0
+#: A GIF counts time in hundredths of a second, and browsers slow anything under 0.02 s.
+MIN_FRAME_S, MAX_FRAME_S = 0.02, 10.0
+#: Colours of the shared palette (a GIF holds at most 256).
+PALETTE_COLOURS = 256
+#: Colours of the median cut this near a kept colour (levels of 0-255, any channel) are dropped.
+NEAR_LEVELS = 8
+#: The colour of the palette's entry for a pixel unchanged since the previous frame.
+UNCHANGED_RGB = (255, 0, 255)
+#: Where the parts sit, in figure fractions (0-1, origin bottom left).
+MAP_RECT = (0.012, 0.09, 0.655, 0.79)
+#: The panel's left edge (figure fraction) and the size of its date (pt).
+PANEL_X = 0.665
+DATE_PT = 32
+LINE_PT = 2.4
+
+
+def frame_seconds(fps: float) -> float:
+    """How long a frame shows (s) at ``fps`` frames a second.
+
+    Raises
+    ------
+    ValueError
+        Unless the result lies within :data:`MIN_FRAME_S` to :data:`MAX_FRAME_S`.
+    """
+    if not fps > 0 or not MIN_FRAME_S <= 1 / fps <= MAX_FRAME_S:
+        message = (f"a GIF plays {1 / MAX_FRAME_S:g} to {1 / MIN_FRAME_S:g} frames a second, "
+                   f"not {fps:g}")
+        raise ValueError(message)
+    return 1 / fps
+
+
+def _palette_of(image: Image.Image, exact: Sequence[str] = ()) -> tuple[Image.Image, int]:
+    """A palette image for every frame, and the index left free for "unchanged" (the
+    transparent colour of the frames after the first): the colours of ``image`` (the first
+    frame, which holds every colour the map uses) by median cut, plus white, black and
+    ``exact`` colours (hex) kept as they are (a thin line's colour would otherwise be merged
+    into a neighbour's)."""
+    from matplotlib.colors import to_rgb
+
+    keep = list(dict.fromkeys(tuple(round(255 * c) for c in to_rgb(colour))
+                              for colour in ("#ffffff", "#000000", *exact)))
+    room = PALETTE_COLOURS - 1 - len(keep)
+    cut = image.quantize(colors=room, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    # Pillow maps a colour to the palette through a cache of 4-level cells, so a colour very
+    # near a kept one could take its pixels (white came out 252, 252, 252): drop those.
+    cut_colours = np.asarray(cut.getpalette("RGB")).reshape(-1, 3)
+    kept = np.asarray(keep)
+    near = (np.abs(cut_colours[:, None, :] - kept[None, :, :]).max(axis=2)
+            <= NEAR_LEVELS).any(axis=1)
+    colours = [*keep, *map(tuple, cut_colours[~near].tolist())][:PALETTE_COLOURS - 1]
+    # Magenta, far from every colour drawn: no pixel is mapped to it.
+    colours.append(UNCHANGED_RGB)
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for colour in colours for value in colour])
+    return palette, len(colours) - 1
+
+
+class StreamingGifWriter(PillowWriter):
+    """matplotlib's PillowWriter, writing each frame to the file as it is added.
+
+    PillowWriter keeps every frame in memory as RGB until the end (6.2 MB a frame at
+    1920 x 1080: 850 MB for the 137 weekly frames of the whole series). Here every frame is
+    mapped to one palette, made from the first frame (the map's colours are few, and one
+    palette keeps them from flickering between frames), and written as the rectangle that
+    changed since the previous frame with its unchanged pixels transparent (they compress
+    to almost nothing), so two frames are held at a time. The last frame shows for
+    ``hold_last_s`` before the GIF starts again. Frames come from :meth:`grab_frame` (the
+    figure drawn in full) or :meth:`add_frame` (an image drawn by the caller).
+
+    Parameters
+    ----------
+    frame_s
+        How long each frame shows, s (GIF: to 0.01 s).
+    hold_last_s
+        How long the last frame shows, s.
+    exact_colours
+        Colours (hex) the palette keeps exactly, e.g. those of thin lines.
+    """
+
+    def __init__(self, frame_s: float = FRAME_S, *, hold_last_s: float = HOLD_LAST_S,
+                 exact_colours: Sequence[str] = ()) -> None:
+        super().__init__(fps=1 / frame_s)
+        self._exact = tuple(exact_colours)
+        self._frame_ms = round(frame_s * 1000)
+        self._last_ms = round(max(hold_last_s, frame_s) * 1000)
+
+    def setup(self, fig: Figure, outfile: str | os.PathLike | IO[bytes], dpi=None) -> None:
+        """Open ``outfile`` (a path, or a binary file open for writing) for ``fig``'s frames."""
+        if isinstance(outfile, (str, os.PathLike)):
+            super().setup(fig, outfile, dpi)
+            self._file: IO[bytes] = open(outfile, "wb")
+            self._owned = True
+        else:
+            self.outfile, self.fig, self.dpi = outfile, fig, dpi or fig.dpi
+            self._file, self._owned = outfile, False
+        self._palette: Image.Image | None = None
+        self._unchanged = 0
+        self._previous: np.ndarray | None = None
+        self._pending: tuple[Image.Image, tuple[int, int], dict] | None = None
+        self.frames_written = 0
+
+    def grab_frame(self, **savefig_kwargs) -> None:
+        """Draw the figure as it is now and add it as the next frame."""
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, **{**savefig_kwargs, "format": "rgba", "dpi": self.dpi})
+        self.add_frame(Image.frombuffer("RGBA", self.frame_size, buffer.getbuffer(), "raw",
+                                        "RGBA", 0, 1))
+
+    def add_frame(self, image: Image.Image) -> None:
+        """Add ``image`` (RGB or RGBA, all frames the same size) as the next frame: written
+        when the next one comes, or at the end (when its time to show is known)."""
+        rgb = image.convert("RGB")
+        if self._palette is None:
+            self._palette, self._unchanged = _palette_of(rgb, self._exact)
+        frame = rgb.quantize(palette=self._palette, dither=Image.Dither.NONE)
+        indices = np.asarray(frame)
+        if self._previous is None:
+            # The logical screen (the first frame's size), the shared palette, loop forever.
+            header, _ = GifImagePlugin.getheader(frame.copy(), info={"loop": 0,
+                                                                     "optimize": False})
+            self._file.write(b"".join(header))
+            queued = (frame, (0, 0), {})
+        else:
+            queued = self._delta(frame, indices != self._previous)
+        self._previous = indices
+        self._write_pending(self._frame_ms)
+        self._pending = queued
+
+    def _delta(self, frame: Image.Image,
+               changed: np.ndarray) -> tuple[Image.Image, tuple[int, int], dict]:
+        """The rectangle of ``frame`` that changed, its other pixels transparent."""
+        rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+        if not rows.size:  # an unchanged frame still shows for its time: one pixel
+            rows, cols = np.array([0]), np.array([0])
+        box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
+        part = frame.crop(box)
+        same = ~changed[box[1]:box[3], box[0]:box[2]]
+        part.paste(self._unchanged, mask=Image.fromarray(same.astype(np.uint8) * 255, "L"))
+        return part, box[:2], {"transparency": self._unchanged}
+
+    def _write_pending(self, duration_ms: int) -> None:
+        if self._pending is None:
+            return
+        image, offset, options = self._pending
+        # Disposal 1: the frame stays, the next one is drawn over it.
+        self._file.write(b"".join(GifImagePlugin.getdata(image, offset, duration=duration_ms,
+                                                         disposal=1, **options)))
+        self.frames_written += 1
+        self._pending = None
+
+    def finish(self) -> None:
+        """Write the last frame and the GIF's trailer."""
+        try:
+            self._write_pending(self._last_ms)
+            self._file.write(b";")
+        finally:
+            if self._owned:
+                self._file.close()
+
+
+class _Slide:
+    """The GIF's figure: what every frame shares drawn once, what changes updated per frame.
+
+    Text takes most of matplotlib's time (0.18 of 0.24 s a frame at 1920 px): the title,
+    legend, footer and scale bar are drawn once, and each frame is drawn over a copy of
+    them with only what changes (matplotlib's blitting).
+    """
+
+    def __init__(self, frames: Sequence[Frame], units: gpd.GeoDataFrame, width_px: int) -> None:
+        self.frames = frames
+        self._dynamic: list = []
+        self.fig = Figure(figsize=FIGSIZE_IN, dpi=width_px / FIGSIZE_IN[0], facecolor="white")
+        self.canvas = FigureCanvasAgg(self.fig)
+        first, last = frames[0], frames[-1]
+        self.fig.text(0.012, 0.965, f"Territorial control in Ukraine, {long_date(first.date)} "
+                      f"to {long_date(last.date)}", fontsize=TITLE_PT, fontweight="bold",
+                      va="top")
+        self.fig.text(0.012, 0.905, f"{len(frames)} frames, about one a week: each is that "
+                      "day's own map (the first held day of each week, and of each month); "
+                      "nothing is drawn between them.", fontsize=SUBTITLE_PT, va="top",
+                      color="#333333")
+        self.ax = self._map(units, first)
+        self._panel()
+        self._footer()
+        self._freeze()
+
+    def _map(self, units: gpd.GeoDataFrame, first: Frame):
+        ax = self.fig.add_axes(MAP_RECT)
+        ukraine = to_metric(ukraine_outline(units))
+        ax.add_patch(PathPatch(polygon_path(ukraine), facecolor=UKRAINIAN_PALE,
+                               edgecolor="none", zorder=1))
+        self.area = PathPatch(polygon_path(shapely.MultiPolygon()), facecolor=RUSSIAN_FILL,
+                              alpha=RUSSIAN_ALPHA, edgecolor="none", zorder=2)
+        ax.add_patch(self.area)
+        # Drawn over the area, so drawn with it for every frame.
+        borders = [s for unit in units.geometry for s in segments(to_metric(unit))]
+        over = [LineCollection(borders, colors=OUTLINE_COLOR, linewidths=OUTLINE_PT, zorder=3),
+                LineCollection(segments(ukraine), colors=UKRAINE_EDGE, linewidths=1.2, zorder=3),
+                LineCollection(segments(to_metric(first.line)), colors=START_LINE_COLOR,
+                               linewidths=TODAY_PT,
+                               linestyles=[dashes(START_LINE_DASH, TODAY_PT)], zorder=4)]
+        for collection in over:
+            ax.add_collection(collection)
+        self.line = LineCollection([], colors=TODAY_COLOR, linewidths=LINE_PT, zorder=5)
+        ax.add_collection(self.line)
+        self._dynamic += [self.area, *over, self.line]
+        frame_map(ax, ukraine)
+        return ax
+
+    def _panel(self) -> None:
+        fig, x = self.fig, PANEL_X
+        self.date = fig.text(x, 0.80, "", fontsize=DATE_PT, fontweight="bold", va="top")
+        fig.text(x, 0.665, "Held by Russia", fontsize=LABEL_PT, color="#444444", va="bottom")
+        self.km2 = fig.text(x, 0.66, "", fontsize=NUMBER_PT + 8, fontweight="bold", va="top")
+        self.pct = fig.text(x, 0.575, "", fontsize=SUBTITLE_PT, va="top")
+        self.change = fig.text(x, 0.535, "", fontsize=SUBTITLE_PT, va="top", color="#333333")
+        # Where the frame falls in the period: a bar from the first day to the last.
+        track = fig.add_axes((x, 0.445, 0.28, 0.03))
+        first, last = (f.date.toordinal() for f in (self.frames[0], self.frames[-1]))
+        track.set_xlim(first, max(last, first + 1))
+        track.set_ylim(0, 1)
+        track.axhline(0.5, color="#bbbbbb", linewidth=4, solid_capstyle="butt")
+        self.progress = track.plot([first, first], [0.5, 0.5], color=RUSSIAN_FILL,
+                                   linewidth=4, solid_capstyle="butt")[0]
+        self.marker = track.plot([first], [0.5], "o", color=RUSSIAN_FILL, markersize=11,
+                                 markeredgecolor="white", clip_on=False)[0]
+        track.set_axis_off()
+        for at, day, align in ((0.0, self.frames[0].date, "left"),
+                               (1.0, self.frames[-1].date, "right")):
+            track.text(at, -0.4, day.isoformat(), transform=track.transAxes, ha=align,
+                       va="top", fontsize=LABEL_PT - 1, color="#333333")
+        self.frame_note = fig.text(x, 0.365, "", fontsize=LABEL_PT, color="#333333", va="top")
+        self._dynamic += [self.date, self.km2, self.pct, self.change, self.progress, self.marker,
+                          self.frame_note]
+        handles = [
+            Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA, label="Held by Russia"),
+            Patch(facecolor=UKRAINIAN_PALE, edgecolor=UKRAINE_EDGE, linewidth=0.8,
+                  label="Held by Ukraine"),
+            Line2D([], [], color=TODAY_COLOR, linewidth=LINE_PT, label="Line of contact"),
+            Line2D([], [], color=START_LINE_COLOR, linewidth=TODAY_PT,
+                   linestyle=dashes(START_LINE_DASH, TODAY_PT),
+                   label=f"Line of contact, {self.frames[0].date.isoformat()}"),
+            Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT, label="Oblast border")]
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x - 0.008, 0.33),
+                   fontsize=LEGEND_PT, frameon=False, alignment="left", handlelength=3.0)
+
+    def _footer(self) -> None:
+        jumps = steps_note([frame.date for frame in self.frames])
+        if jumps:
+            self.fig.text(0.012, FOOTER_Y[0], jumps[0].upper() + jumps[1:] + ".",
+                          fontsize=FOOTER_PT, color="#333333", va="bottom")
+        self.fig.text(0.012, FOOTER_Y[1], "Km² held by Russia: DeepStateMap's daily series on "
+                      "each frame's day, in an equal-area projection (EPSG:3035). Made with "
+                      "Ceasefire Atlas.", fontsize=FOOTER_PT, color="#333333", va="bottom")
+        self.source = self.fig.text(0.012, FOOTER_Y[2], "", fontsize=FOOTER_PT,
+                                    color="#333333", va="bottom")
+        self._dynamic.append(self.source)
+
+    def _freeze(self) -> None:
+        """Draw everything but what changes once, and keep it to draw each frame over."""
+        for artist in self._dynamic:
+            artist.set_animated(True)
+        self.canvas.draw()
+        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        # In the order they overlap: the area under the borders and lines.
+        self._dynamic.sort(key=lambda artist: artist.get_zorder())
+
+    @staticmethod
+    def colours() -> list[str]:
+        """The colours drawn, and the area's as it shows over Ukraine's (hex)."""
+        from matplotlib.colors import to_hex, to_rgb
+
+        over = [RUSSIAN_ALPHA * a + (1 - RUSSIAN_ALPHA) * b
+                for a, b in zip(to_rgb(RUSSIAN_FILL), to_rgb(UKRAINIAN_PALE))]
+        return [to_hex(over), RUSSIAN_FILL, UKRAINIAN_PALE, TODAY_COLOR, START_LINE_COLOR,
+                OUTLINE_COLOR, "#333333", "#444444", "#bbbbbb"]
+
+    def render(self, i: int) -> Image.Image:
+        """Frame ``i`` as an RGBA image."""
+        self.show(i)
+        self.canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            self.fig.draw_artist(artist)
+        width, height = self.canvas.get_width_height()
+        return Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw",
+                                "RGBA", 0, 1)
+
+    def show(self, i: int) -> None:
+        """Set the figure to frame ``i``."""
+        frame, first = self.frames[i], self.frames[0]
+        self.area.set_path(polygon_path(to_metric(frame.occupied)))
+        self.line.set_segments(segments(to_metric(frame.line)))
+        self.date.set_text(long_date(frame.date))
+        self.km2.set_text(f"{frame.occupied_km2:,.0f} km²")
+        self.pct.set_text(f"{frame.occupied_pct:.2f} % of Ukraine")
+        self.change.set_text(f"{frame.occupied_km2 - first.occupied_km2:+,.0f} km² since "
+                             f"{long_date(first.date)}")
+        day = frame.date.toordinal()
+        self.progress.set_xdata([first.date.toordinal(), day])
+        self.marker.set_xdata([day])
+        gap = (frame.date - self.frames[i - 1].date).days if i else 0
+        self.frame_note.set_text(f"Frame {i + 1} of {len(self.frames)} (map of "
+                                 f"{frame.date.isoformat()})"
+                                 + (f", {gap} days after the previous" if gap > WEEK_DAYS
+                                    else ""))
+        self.source.set_text(f"Sources: {ATTRIBUTION}, map of {frame.date.isoformat()}; "
+                             f"{BOUNDARIES_ATTRIBUTION}.")
+
+
+def check_gif_options(width_px: int, frame_s: float) -> None:
+    """Raise ValueError unless a GIF can be made ``width_px`` wide with frames of ``frame_s``
+    seconds (checked before any frame is made)."""
+    if width_px < MIN_WIDTH_PX:
+        raise ValueError(f"a GIF narrower than {MIN_WIDTH_PX} px cannot hold its text, not "
+                         f"{width_px} px")
+    if not MIN_FRAME_S <= frame_s <= MAX_FRAME_S:
+        raise ValueError(f"a frame shows for {MIN_FRAME_S:g} to {MAX_FRAME_S:g} s, not "
+                         f"{frame_s:g} s")
+
+
+def _write_gif(frames: Sequence[Frame], units: gpd.GeoDataFrame, out: IO[bytes], *,
+               width_px: int, frame_s: float, hold_last_s: float) -> int:
+    slide = _Slide(frames, units, width_px)
+    writer = StreamingGifWriter(frame_s, hold_last_s=hold_last_s,
+                                exact_colours=slide.colours())
+    with writer.saving(slide.fig, out, slide.fig.dpi):
+        for i in range(len(frames)):
+            writer.add_frame(slide.render(i))
+    return writer.frames_written
+
+
+def gif_from_frames(frames: Sequence[Frame], units: gpd.GeoDataFrame,
+                    out: str | os.PathLike | IO[bytes], *, width_px: int = WIDTH_PX,
+                    frame_s: float = FRAME_S, hold_last_s: float = HOLD_LAST_S) -> int:
+    """Write the animated GIF of ``frames`` (oldest first, see
+    :func:`geo.maps.timelapse.load_frames`) to ``out``, a path (written whole or not at all) or a
+    binary file; returns the number of frames written.
+
+    Parameters
+    ----------
+    units
+        The 27 units, EPSG:4326, drawn under the frames.
+    width_px
+        The GIF's width (px); its height is 9/16 of it.
+    frame_s, hold_last_s
+        How long each frame shows, and the last one, s.
+
+    Raises
+    ------
+    ValueError
+        If there is no frame, or as :func:`check_gif_options`.
+    """
+    if not frames:
+        raise ValueError("a timelapse needs at least one frame")
+    check_gif_options(width_px, frame_s)
+    options = {"width_px": width_px, "frame_s": frame_s, "hold_last_s": hold_last_s}
+    if not isinstance(out, (str, os.PathLike)):
+        return _write_gif(frames, units, out, **options)
+    path = Path(out)
+    # Beside the target, then renamed over it: a failure leaves no half-written GIF.
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".part",
+                                     delete=False) as scratch:
+        try:
+            count = _write_gif(frames, units, scratch, **options)
+        except BaseException:
+            scratch.close()
+            os.unlink(scratch.name)
+            raise
+    os.chmod(scratch.name, 0o644)
+    os.replace(scratch.name, path)
+    return count
+
+
+def timelapse_gif(start: dt.date, end: dt.date, path: str | os.PathLike, *,
+                  width_px: int = WIDTH_PX, frame_s: float = FRAME_S,
+                  hold_last_s: float = HOLD_LAST_S, data_dir: Path = DATA_DIR) -> Path:
+    """Write the timelapse of ``start`` to ``end`` (both included) as an animated GIF to
+    ``path``: a frame per shipped day of the period, ``width_px`` wide at 16:9, with the
+    date, Ukraine's km2 held by Russia (daily series, EPSG:3035) and the sources on each
+    frame; returns the path written.
+
+    Raises
+    ------
+    geo.maps.timelapse.TimelapseError
+        If the period has no shipped day (or its start is after its end).
+    ValueError
+        As :func:`gif_from_frames`.
+    """
+    from geo.data.boundaries import load_units
+
+    check_gif_options(width_px, frame_s)
+    units = load_units(data_dir)
+    gif_from_frames(load_frames(start, end, units=units, data_dir=data_dir), units, path,
+                    width_px=width_px, frame_s=frame_s, hold_last_s=hold_last_s)
+    return Path(path)

@@ -1,0 +1,186 @@
+"""Published estimates of a time to take, each set beside the one we compute at its date: the
+pace of the same ground over the 6 months to the day it was made, the ground still to take
+then, and how long that implied; and the same ground timed again on a later day. The pace at
+the estimate's date explains most of the difference from a time computed today.
+
+A date given as a month only (``2025-12``) is read as that month's 15th. Areas are km2
+(EPSG:3035), paces km2 per 30.44 days, from the daily series (:mod:`geo.data.series`); every time
+is a straight-line extrapolation (:data:`geo.pace.time_to_take.CAVEAT`), not a forecast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.data.names import UNIT_NAMES
+from geo.pace.rate import pace
+from geo.pace.time_to_take import MIN_KM2, WindowTime, month_year, months_text, time_to_take
+
+#: The window (months) each estimate is set beside: the headline window of every proposal.
+WINDOW_MONTHS = 6
+#: The day of the month a month-only date is read as.
+MID_MONTH = 15
+
+
+def estimate_day(as_of: str) -> dt.date:
+    """The day an estimate is dated: ``YYYY-MM-DD`` itself, ``YYYY-MM`` its 15th.
+
+    Raises
+    ------
+    ValueError
+        For any other text.
+    """
+    text = as_of.strip()
+    if len(text) == 7:
+        return dt.date.fromisoformat(f"{text}-{MID_MONTH:02d}")
+    return dt.date.fromisoformat(text)
+
+
+def ground_name(codes: Sequence[str]) -> str:
+    """E.g. "Donetsk Oblast", "Donetsk and Luhansk oblasts"."""
+    names = [UNIT_NAMES[code][0] for code in codes]
+    if len(names) == 1:
+        return names[0]
+    short = [name.removesuffix(" Oblast") for name in names]
+    return ", ".join(short[:-1]) + f" and {short[-1]} oblasts"
+
+
+@dataclass(frozen=True)
+class EstimateBeside:
+    """One published estimate and ours at its date and on a later day.
+
+    Attributes
+    ----------
+    who, as_of, estimate, taken_by, source, note
+        As published (data/published_estimates.csv); ``taken_by`` a month, YYYY-MM.
+    day
+        The day ``as_of`` is read as (:func:`estimate_day`).
+    ground
+        The units the estimate is of.
+    then
+        Our time to take the rest of ``ground`` at its pace over the 6 months to ``day``.
+    now
+        The same, on the later day it is compared on.
+    """
+
+    who: str
+    as_of: str
+    estimate: str
+    taken_by: str
+    source: str
+    note: str
+    day: dt.date
+    ground: tuple[str, ...]
+    then: WindowTime
+    now: WindowTime
+
+
+def _rest(series: pd.DataFrame, areas: Mapping[str, float], ground: Sequence[str],
+          day: dt.date) -> dict[str, float]:
+    """Ground of ``ground`` not held by Russia on (the held day nearest) ``day``, km2; a unit
+    with less than :data:`geo.pace.time_to_take.MIN_KM2` left is left out (nothing to take)."""
+    rest = {code: areas[code] - pace(series, code, day, day).held_km2_end for code in ground}
+    return {code: km2 for code, km2 in rest.items() if km2 >= MIN_KM2}
+
+
+def _timed(series: pd.DataFrame, areas: Mapping[str, float], ground: Sequence[str],
+           day: dt.date, months: int) -> WindowTime:
+    return time_to_take(series, _rest(series, areas, ground, day), day, windows=(months,))[0]
+
+
+def estimates_beside(series: pd.DataFrame, estimates: pd.DataFrame,
+                     areas: Mapping[str, float], day: dt.date, *,
+                     months: int = WINDOW_MONTHS) -> list[EstimateBeside]:
+    """Each published estimate beside our time to take the same ground at its date and on
+    ``day``.
+
+    Parameters
+    ----------
+    series
+        :func:`geo.data.series.load_series`.
+    estimates
+        :func:`geo.pace.published.load_published_estimates`.
+    areas
+        Area of each unit (km2, EPSG:3035), e.g. ``Ground.unit_km2``.
+    day
+        The later day (the scenario's) to time the same ground on.
+    months
+        The pace's window (months) before each day.
+    """
+    rows = []
+    for estimate in estimates.itertuples(index=False):
+        ground = tuple(code.strip() for code in estimate.ground.split("+") if code.strip())
+        said = estimate_day(estimate.as_of)
+        rows.append(EstimateBeside(
+            estimate.who, estimate.as_of, estimate.estimate, estimate.taken_by,
+            estimate.source, estimate.note, said, ground,
+            _timed(series, areas, ground, said, months), _timed(series, areas, ground, day,
+                                                                  months)))
+    return rows
+
+
+def _km2_per_month(value: float | None) -> str:
+    return "no pace" if value is None else f"{value:,.0f} km²/month".replace("-", "\u2212")
+
+
+def _pace_text(window: WindowTime) -> str:
+    if len(window.oblasts) == 1:
+        return _km2_per_month(window.oblasts[0].km2_per_month)
+    return ", ".join(f"{UNIT_NAMES[o.iso_3166_2][0].removesuffix(' Oblast')} "
+                     f"{_km2_per_month(o.km2_per_month)}" for o in window.oblasts)
+
+
+def _time_text(window: WindowTime) -> str:
+    if not window.oblasts:
+        return "nothing left to take"
+    if window.months is None:
+        return "not at this pace"
+    text = months_text(window.months) + (f" (around {month_year(window.by)})" if window.by
+                                         else "")
+    if window.stalled:
+        text += ", " + ", ".join(UNIT_NAMES[o.iso_3166_2][0] for o in window.stalled) + \
+            " not at this pace"
+    return text
+
+
+def _month(text: str) -> str:
+    """A YYYY-MM month as "August 2027"."""
+    return month_year(dt.date.fromisoformat(f"{text}-01"))
+
+
+def sentence(row: EstimateBeside) -> str:
+    """The estimate, and ours then and on the later day, e.g. "ISW, 2025-11-27 (UNN,
+    reporting ISW): "the rest of Donetsk oblast around August 2027". Ours then: 256
+    km²/month over the 6 months to 2025-11-27, so the 6,226 km² left of Donetsk Oblast in
+    about 24 months (around December 2027). Ours on 2026-10-10: 42 km²/month, so the 5,257
+    km² left in about 126 months (around April 2037)."; the month an estimate implies is
+    named when its words do not name it, and a date given as a month only says so."""
+    then, now = row.then, row.now
+    implied = _month(row.taken_by)
+    read = "" if implied in row.estimate else f" (read here as {implied})"
+    dated = " (mid-month: it is dated by month only)" if len(row.as_of) == 7 else ""
+    return (f"{row.who}, {row.as_of} ({row.source}): \u201c{row.estimate}\u201d{read}. "
+            f"Ours then: {_pace_text(then)} over the {then.window_months} months to "
+            f"{then.end.isoformat()}{dated}, so the {then.km2:,.0f} km² left of "
+            f"{ground_name(row.ground)} in {_time_text(then)}. Ours on "
+            f"{now.end.isoformat()}: {_pace_text(now)}, so the {now.km2:,.0f} km² left in "
+            f"{_time_text(now)}.")
+
+
+def as_dict(row: EstimateBeside) -> dict:
+    """One row as JSON-ready values (km2 and km2/month to 0.1, months to 0.1, ISO dates)."""
+    def timed(window: WindowTime) -> dict:
+        return {"from": window.start.isoformat(), "to": window.end.isoformat(),
+                "km2": round(window.km2, 1),
+                "km2_per_month": {o.iso_3166_2: None if o.km2_per_month is None
+                                  else round(o.km2_per_month, 1) for o in window.oblasts},
+                "months": None if window.months is None else round(window.months, 1),
+                "by": None if window.by is None else window.by.isoformat()}
+
+    return {"who": row.who, "as_of": row.as_of, "estimate": row.estimate,
+            "taken_by": row.taken_by, "source": row.source, "ground": list(row.ground),
+            "then": timed(row.then), "now": timed(row.now)}

@@ -1,0 +1,379 @@
+"""The time to take of a proposal as every view shows it (the Ceasefire lines page, Compare,
+the slide and the exports, agreeing with ``python -m geo scenario``): the ground it hands
+over, timed at each oblast's own pace over the last 3, 6 and 12 months
+(:mod:`geo.pace.time_to_take`), in words and tables that agree to the month because they all read
+the same :class:`~geo.pace.time_to_take.WindowTime` values.
+
+The headline is the 6-month window; the 3- and 12-month ones give its range. Ground Russia
+gives up (to Ukraine, or into a zone) is timed at Ukraine's net pace, the opposite of Russia's
+(a unit's occupied area shrinks as fast as Ukraine's forces advance there). Every figure is a
+straight-line extrapolation of the past (:data:`geo.pace.time_to_take.CAVEAT`), not a forecast;
+areas are km2 (EPSG:3035), paces km2 per 30.44 days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.data.names import UNIT_NAMES
+from geo.data.snapshots import ATTRIBUTION
+from geo.pace.rate import STANDARD_WINDOWS, months_before
+from geo.pace.time_to_take import (CAVEAT, MIN_KM2, OblastTime, WindowTime, as_dict, handed_over,
+                                   meaning, month_year, months_text, sentence, time_to_take)
+from geo.scenario.evaluate import Evaluation
+from geo.scenario.impact import Impact
+
+#: The window (months) whose time is the headline; the others give its range.
+HEADLINE_MONTHS = 6
+#: What the pace is measured on, for every caption.
+PACE_SOURCE = f"{ATTRIBUTION.removeprefix('Occupied areas: ')} daily series"
+NOT_AT_THIS_PACE = "not at this pace"
+#: Beyond this many months :func:`geo.pace.time_to_take.months_text` says "more than a century".
+CENTURY_MONTHS = 1_200
+#: A window whose first held day is this many days after the day it asks for is measured
+#: over less than its length (a gap at its edge of a few days is not counted).
+SHORT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ProposalTime:
+    """A proposal's time to take, both ways.
+
+    Attributes
+    ----------
+    day
+        The scenario's day (the line the proposal is drawn on).
+    russia
+        Ground Ukraine gives up (to Russia or into a zone), timed at Russia's pace: one
+        :class:`~geo.pace.time_to_take.WindowTime` per window, shortest window first.
+    ukraine
+        Ground Russia gives up (to Ukraine or into a zone), timed at Ukraine's pace.
+    dmz_km2
+        The proposal's demilitarised zone (km2), for :func:`geo.pace.time_to_take.meaning`.
+    """
+
+    day: dt.date
+    russia: tuple[WindowTime, ...]
+    ukraine: tuple[WindowTime, ...]
+    dmz_km2: float
+
+    @property
+    def headline(self) -> WindowTime:
+        """The 6-month window of :attr:`russia` (the first one if there is no 6-month)."""
+        return _window(self.russia)
+
+    @property
+    def handover_km2(self) -> float:
+        """All the ground Ukraine gives up (km2)."""
+        return self.headline.km2
+
+
+def given_back(by_oblast: pd.DataFrame) -> dict[str, float]:
+    """Ground Russia gives up per oblast (km2), from an impact's ``by_oblast`` table: what returns
+    to Ukraine plus what of Russia's falls in the zone (the zone less Ukraine's part of it,
+    ``from_ukraine_km2 - to_russia_km2``); oblasts under :data:`geo.pace.time_to_take.MIN_KM2` are
+    left out, as in :func:`~geo.pace.time_to_take.handed_over`."""
+    rows = by_oblast.set_index("iso_3166_2")
+    russian_zone = rows["dmz_km2"] - (rows["from_ukraine_km2"] - rows["to_russia_km2"])
+    given = rows["to_ukraine_km2"] + russian_zone.clip(lower=0.0)
+    return {code: float(km2) for code, km2 in given.items() if km2 >= MIN_KM2}
+
+
+def _timed(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
+           windows: Sequence[int]) -> tuple[WindowTime, ...]:
+    return tuple(time_to_take(series, handover, day, windows=windows))
+
+
+def _ukraine_series(series: pd.DataFrame) -> pd.DataFrame:
+    """The series with the sign of the occupied area turned: its pace is Ukraine's."""
+    return series.assign(occupied_km2=-series["occupied_km2"])
+
+
+def proposal_time(impact: Impact, series: pd.DataFrame, day: dt.date, *,
+                  windows: Sequence[int] = STANDARD_WINDOWS) -> ProposalTime:
+    """The time to take what a proposal hands over, at the pace of each window of
+    ``windows`` months ending on ``day``.
+
+    Parameters
+    ----------
+    impact
+        The proposal's figures (:func:`geo.scenario.impact.assess`) on the line of ``day``.
+    series
+        :func:`geo.data.series.load_series`.
+    day
+        The scenario's day (``evaluation.ground.date``); a day the series does not hold is
+        measured to the held day nearest it (:func:`geo.pace.rate.pace`).
+    windows
+        Window lengths (months); kept shortest first.
+
+    A time longer than a century gets no date (:func:`geo.pace.rate.date_after`).
+    """
+    windows = sorted(windows)
+    russia = _timed(series, handed_over(impact.by_oblast), day, windows)
+    ukraine = _timed(_ukraine_series(series), given_back(impact.by_oblast), day, windows)
+    return ProposalTime(day, russia, ukraine, impact.dmz_km2)
+
+
+def evaluation_time(evaluation: Evaluation,
+                    series: pd.DataFrame | None = None) -> ProposalTime:
+    """:func:`proposal_time` of a :class:`geo.scenario.evaluate.Evaluation` on the line of its day;
+    ``series`` defaults to the shipped daily series (:func:`geo.data.series.load_series`)."""
+    if series is None:
+        from geo.data.series import load_series
+
+        series = load_series()
+    return proposal_time(evaluation.impact, series, evaluation.ground.date)
+
+
+def as_payload(time: ProposalTime) -> dict:
+    """The JSON-ready time to take, as ``python -m geo scenario --format json`` gives it in
+    ``time_to_take``: ``meaning``, ``caveat`` and one :func:`geo.pace.time_to_take.as_dict` per
+    window."""
+    return {"meaning": meaning(time.dmz_km2, time.handover_km2), "caveat": CAVEAT,
+            "windows": [as_dict(window) for window in time.russia]}
+
+
+def _window(windows: Sequence[WindowTime], months: int = HEADLINE_MONTHS) -> WindowTime:
+    return next((w for w in windows if w.window_months == months), windows[0])
+
+
+def when(window: WindowTime, *, aside: str = "") -> str:
+    """E.g. "about 126 months (April 2037)", "not at this pace", "nothing to take";
+    ``aside`` is added inside the brackets ("about 126 months (April 2037, at ...)")."""
+    if not window.oblasts:
+        return "nothing to take"
+    if window.months is None:
+        return NOT_AT_THIS_PACE
+    if window.by is None:  # more than a century: no date is named
+        inside = aside.removeprefix(", ")
+        return months_text(window.months) + (f" ({inside})" if inside else "")
+    return f"{months_text(window.months)} ({month_year(window.by)}{aside})"
+
+
+def headline_sentence(time: ProposalTime) -> str:
+    """The 6-month sentence, as in the CLI (:func:`geo.pace.time_to_take.sentence`)."""
+    return sentence(time.headline)
+
+
+def _months_list(windows: Sequence[WindowTime]) -> str:
+    lengths = [str(w.window_months) for w in windows]
+    return ", ".join(lengths[:-1]) + f" and {lengths[-1]}" if len(lengths) > 1 else lengths[0]
+
+
+def range_sentence(time: ProposalTime) -> str:
+    """The range across the windows, e.g. "Over the last 3, 6 and 12 months: from about 54
+    months (March 2031, at the 12-month pace) to about 154 months (August 2039, at the
+    3-month pace)."; empty when nothing is handed over."""
+    windows = time.russia
+    if not time.headline.oblasts:
+        return ""
+    lead = f"Over the last {_months_list(windows)} months"
+    taken = sorted((w for w in windows if w.months is not None), key=lambda w: w.months)
+    stalled = [w for w in windows if w.months is None]
+    if not taken:
+        return f"{lead}: {NOT_AT_THIS_PACE} at any of them (the line did not move forward)."
+    low, high = taken[0], taken[-1]
+    if round(low.months) == round(high.months):
+        text = f"{lead}: {when(low)} at each pace that takes it."
+    else:
+        text = (f"{lead}: from {when(low, aside=f', at the {low.window_months}-month pace')}"
+                f" to {when(high, aside=f', at the {high.window_months}-month pace')}.")
+    if stalled:
+        text += " " + "; ".join(f"At the {w.window_months}-month pace: {NOT_AT_THIS_PACE}."
+                                for w in stalled)
+    return text
+
+
+def _lengths(windows: Sequence[WindowTime]) -> str:
+    """E.g. "3-", "3- and 12-", "3- to 12-" (windows in months, to go before "month")."""
+    lengths = [w.window_months for w in windows]
+    if len(lengths) == 1:
+        return f"{lengths[0]}-"
+    if len(lengths) == 2:
+        return f"{lengths[0]}- and {lengths[1]}-"
+    return f"{lengths[0]}- to {lengths[-1]}-"
+
+
+def range_short(time: ProposalTime) -> str:
+    """The range across the windows in a few words, e.g. "54–154 months at the 3- to
+    12-month paces", with the windows not at this pace named; empty when nothing is handed
+    over or no window takes it."""
+    head = time.headline
+    if not head.oblasts:
+        return ""
+    taken = [w for w in time.russia if w.months is not None]
+    stalled = [w for w in time.russia if w.months is None]
+    parts = []
+    if len(taken) > 1:
+        months = [w.months for w in taken]
+        parts.append(f"{_span(min(months), max(months))} at the {_lengths(taken)}month paces")
+    elif taken and taken[0] is not head:
+        parts.append(f"{when(taken[0])} at the {_lengths(taken)}month pace")
+    others = [w for w in stalled if w is not head or taken]
+    if others and taken:
+        parts.append(f"{NOT_AT_THIS_PACE} at the {_lengths(others)}month "
+                     f"pace{'s' if len(others) > 1 else ''}")
+    return "; ".join(parts)
+
+
+def compact(time: ProposalTime) -> str:
+    """One line for a slide, e.g. "Time to take at the 6-month pace: about 126 months
+    (April 2037); 54–154 months at the 3- to 12-month paces"."""
+    head = time.headline
+    lead = f"Time to take at the {head.window_months}-month pace"
+    if not head.oblasts:
+        return f"{lead}: nothing handed to Russia"
+    text = f"{lead}: {when(head)}"
+    if head.stalled and head.months is not None:
+        text += f", {_short_names(head.stalled)} {NOT_AT_THIS_PACE}"
+    spread = range_short(time)
+    return text + (f"; {spread}" if spread else "")
+
+
+def _short_names(oblasts: Sequence[OblastTime], *, most: int = 2) -> str:
+    """E.g. "Kherson and Luhansk" (names without "Oblast"), "3 oblasts" (more than
+    ``most``)."""
+    if len(oblasts) > most:
+        return f"{len(oblasts)} oblasts"
+    names = [UNIT_NAMES[o.iso_3166_2][0].removesuffix(" Oblast") for o in oblasts]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _span(low: float, high: float) -> str:
+    """E.g. "54–154 months", "310 months to over a century", "about 65 months" (both the
+    same), as :func:`geo.pace.time_to_take.months_text` words them."""
+    if round(low) == round(high) or (low > CENTURY_MONTHS and high > CENTURY_MONTHS):
+        return months_text(high)
+    if high > CENTURY_MONTHS:
+        return f"{low:,.0f} months to over a century"
+    return f"{low:,.0f}–{high:,.0f} months"
+
+
+def pace_windows(time: ProposalTime) -> str:
+    """E.g. "the 3, 6 and 12 months to 2026-10-10" (the held day nearest the scenario's)."""
+    return f"the {_months_list(time.russia)} months to {time.headline.end.isoformat()}"
+
+
+def cut_short(time: ProposalTime) -> tuple[WindowTime, ...]:
+    """The windows the series does not reach back over: their first held day is more than
+    :data:`SHORT_DAYS` after the day they ask for (the series' first day, or a long gap)."""
+    return tuple(w for w in time.russia
+                 if (w.start - months_before(w.end, w.window_months)).days > SHORT_DAYS)
+
+
+def pace_source(time: ProposalTime) -> str:
+    """Where and when the paces are measured, e.g. "Pace: DeepStateMap (deepstatemap.live)
+    daily series, net change of the Russian-held area per oblast over the 3, 6 and 12 months
+    to 2026-10-10 (EPSG:3035)", saying so when a window is measured over less than its
+    length."""
+    text = (f"Pace: {PACE_SOURCE}, net change of the Russian-held area per oblast over "
+            f"{pace_windows(time)} (EPSG:3035)")
+    if time.headline.end != time.day:
+        text += f", the held day nearest {time.day.isoformat()}"
+    short = cut_short(time)
+    if short:
+        text += (f"; the series holds no day that early for the {_lengths(short)}month "
+                 f"window{'s' if len(short) > 1 else ''}: measured from "
+                 f"{short[0].start.isoformat()}, the first day held after its start")
+    return text
+
+
+def _names(oblasts: Sequence[OblastTime], *, most: int = 3) -> str:
+    """The oblasts' names (only their number when there are more than ``most``)."""
+    if len(oblasts) > most:
+        return f"{len(oblasts)} oblasts"
+    names = [UNIT_NAMES[o.iso_3166_2][0] for o in oblasts]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def russia_gives_up(time: ProposalTime) -> str:
+    """What the ground Russia gives up means, at Ukraine's pace over the headline window;
+    empty when it gives up none. E.g. "Russia gives up 1,718 km² of the ground it holds: at
+    the pace of the last 6 months, Ukraine's forces would take back the 34 km² of it in
+    Dnipropetrovsk Oblast, where they advanced, in about 4 months (February 2027); the other
+    1,684 km² (Kharkiv Oblast, Sumy Oblast), not at this pace: there Ukraine's forces did not
+    advance, and the ground is what Russia concedes."."""
+    if not time.ukraine or not time.ukraine[0].oblasts:
+        return ""
+    window = _window(time.ukraine)
+    lead = (f"Russia gives up {window.km2:,.0f} km² of the ground it holds: at the pace of "
+            f"the last {window.window_months} months, ")
+    conceded = ("Ukraine's forces did not advance, and the ground is what Russia concedes "
+                "rather than what they could take")
+    stalled = window.stalled
+    if window.months is None:
+        return f"{lead}{NOT_AT_THIS_PACE}: where it lies, {conceded}."
+    taken = [o for o in window.oblasts if o.months is not None]
+    part = "it" if not stalled else (f"the {sum(o.km2 for o in taken):,.0f} km² of it in "
+                                      f"{_names(taken)}, where they advanced,")
+    text = f"{lead}Ukraine's forces would take back {part} in {when(window)}"
+    if stalled:
+        text += (f"; the other {sum(o.km2 for o in stalled):,.0f} km² ({_names(stalled)}), "
+                 f"{NOT_AT_THIS_PACE}: there {conceded}")
+    return text + "."
+
+
+def _per_month(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.1f}".replace("-", "\u2212")
+
+
+def _oblast_range(oblasts: Sequence[OblastTime], windows: Sequence[WindowTime]) -> str:
+    """One oblast's days across the windows, e.g. "March 2031 to August 2039"."""
+    taken = sorted((o.by for o in oblasts if o.by is not None))
+    stalled = [w for o, w in zip(oblasts, windows) if o.months is None]
+    if not taken:
+        return NOT_AT_THIS_PACE if stalled else months_text(max(o.months for o in oblasts))
+    text = month_year(taken[0]) if month_year(taken[0]) == month_year(taken[-1]) else \
+        f"{month_year(taken[0])} to {month_year(taken[-1])}"
+    if stalled:
+        text += f"; {NOT_AT_THIS_PACE} at the {_lengths(stalled)}month pace"
+    return text
+
+
+def oblast_table(time: ProposalTime) -> pd.DataFrame:
+    """One row per oblast where the proposal hands Russia ground, largest first, as text for
+    a table: iso_3166_2, name, km2 (handed over), ``paces`` (Russia's net pace there over
+    each window, km2/month, e.g. "34.0 / 41.8 / 98.2"), ``taken`` (at the 6-month pace,
+    e.g. "April 2037 (126 months)" or "not at this pace") and ``across`` (the days across
+    the windows, e.g. "March 2031 to August 2039")."""
+    windows = time.russia
+    rows = []
+    for at, o in enumerate(time.headline.oblasts):
+        per_window = [w.oblasts[at] for w in windows]
+        head = next(p for p, w in zip(per_window, windows) if w is time.headline)
+        rows.append({
+            "iso_3166_2": o.iso_3166_2, "name": UNIT_NAMES[o.iso_3166_2][0], "km2": o.km2,
+            "paces": " / ".join(_per_month(p.km2_per_month) for p in per_window),
+            "taken": (NOT_AT_THIS_PACE if head.months is None
+                      else months_text(head.months) if head.by is None
+                      else f"{month_year(head.by)} ({months_text(head.months).removeprefix('about ')})"),
+            "across": _oblast_range(per_window, windows)})
+    return pd.DataFrame(rows, columns=["iso_3166_2", "name", "km2", "paces", "taken", "across"])
+
+
+def csv_columns(time: ProposalTime) -> pd.DataFrame:
+    """The time to take as columns of the per-oblast CSV, indexed by iso_3166_2: for each
+    window of N months, ``pace_Nm_window`` (an ISO 8601 interval, first/last held day),
+    ``pace_Nm_km2_per_month`` (Russia's net pace in the oblast, to 0.1), ``months_to_take_Nm``
+    (to 0.1; empty when not at this pace) and ``taken_by_Nm`` (YYYY-MM-DD, or "not at this
+    pace"); rows for the oblasts where the proposal hands Russia ground only."""
+    rows: dict[str, dict] = {}
+    for window in time.russia:
+        months = f"{window.window_months}m"
+        for o in window.oblasts:
+            row = rows.setdefault(o.iso_3166_2, {})
+            row[f"pace_{months}_window"] = f"{window.start.isoformat()}/{window.end.isoformat()}"
+            row[f"pace_{months}_km2_per_month"] = (None if o.km2_per_month is None
+                                                  else round(o.km2_per_month, 1))
+            row[f"months_to_take_{months}"] = None if o.months is None else round(o.months, 1)
+            row[f"taken_by_{months}"] = (NOT_AT_THIS_PACE if o.months is None
+                                         else months_text(o.months) if o.by is None
+                                         else o.by.isoformat())
+    columns = [name.format(w.window_months) for w in time.russia
+               for name in ("pace_{}m_window", "pace_{}m_km2_per_month", "months_to_take_{}m",
+                            "taken_by_{}m")]
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)

@@ -1,0 +1,56 @@
+"""Reported costs of proposals (data/reported_costs.csv), set beside the computed ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo.paths import DATA_DIR
+from geo.scenario.impact import Impact
+
+REPORTED_FILE = "reported_costs.csv"
+MEASURES = {
+    "to_russia_km2": "Area handed to Russia (km²)",
+    "to_russia_pct_of_unit": "Area handed to Russia (% of the oblast)",
+    "to_ukraine_km2": "Area returned to Ukraine (km²)",
+    "people": "People in the area handed over",
+}
+
+
+def load_reported(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Reported figures: preset, area (ISO code), measure (a key of :data:`MEASURES`), value,
+    as_of, source, url, why_differs (one sentence)."""
+    return pd.read_csv(data_dir / REPORTED_FILE, keep_default_na=False,
+                       dtype={"as_of": str, "area": str})
+
+
+def _computed(impact: Impact, area: str, measure: str) -> float:
+    row = impact.by_oblast.set_index("iso_3166_2").loc[area]
+    if measure == "to_russia_km2":
+        return float(row["to_russia_km2"])
+    if measure == "to_ukraine_km2":
+        return float(row["to_ukraine_km2"])
+    if measure == "to_russia_pct_of_unit":
+        return float(row["pct_after"] - row["pct_before"])
+    if measure == "people":
+        return float(impact.towns.loc[impact.towns["iso_3166_2"] == area, "population"].sum())
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+def compare(reported: pd.DataFrame, preset: str, impact: Impact) -> pd.DataFrame:
+    """The reported figures for ``preset`` beside the computed ones: figure, area, reported,
+    reported_as_of, reported_source, computed, why_differs."""
+    rows = reported[reported["preset"] == preset]
+    if rows.empty:
+        return pd.DataFrame(columns=["figure", "area", "reported", "reported_as_of",
+                                     "reported_source", "computed", "why_differs"])
+    return pd.DataFrame({
+        "figure": rows["measure"].map(MEASURES),
+        "area": rows["area"],
+        "reported": rows["value"].astype(float),
+        "reported_as_of": rows["as_of"],
+        "reported_source": rows["source"],
+        "computed": [_computed(impact, a, m) for a, m in zip(rows["area"], rows["measure"])],
+        "why_differs": rows["why_differs"],
+    }).reset_index(drop=True)
