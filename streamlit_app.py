@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._assets import ensure_map_assets, ensure_whole_data
+from pages._checked_files import ensure_map_assets, ensure_whole_data
 from pages._dates import data_age
 
 st.set_page_config(page_title="Ceasefire Atlas", layout="wide")

@@ -26,7 +26,7 @@ from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ROOT, ZONE_PATH_SELECTOR
 from geo.data.snapshots import available_dates
 from geo.maps.palette import ZONE_COLOR
 from geo.maps.stored_pages import document_path, store_page
-from pages._session import MAP_HEIGHT_PX
+from pages._page_setup import MAP_HEIGHT_PX
 
 ZONE_SELECTOR = ZONE_PATH_SELECTOR.format(color=ZONE_COLOR)
 START_URL_PATH = "/scenarios?preset=mutual&ua_km=15&ru_km=15"

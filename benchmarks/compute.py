@@ -128,7 +128,7 @@ def map_scripts(prebuilt: tuple) -> tuple[str, str]:
     # Private helpers of streamlit-folium 0.27 (pinned <0.28): the same calls st_folium makes.
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    from pages._prebuilt import groups
+    from pages._prebuilt_layers import groups
 
     m = base_map(tiles=False, legend_spec=SCENARIO_LEGEND)
     base_script = _get_map_string(m)
@@ -140,7 +140,7 @@ def map_scripts(prebuilt: tuple) -> tuple[str, str]:
 def slider_move_ms(setting: Setting, scenario: Scenario) -> dict[str, float]:
     """One slider move done our way, a value new to the process (bands kept): compute, the
     layers scripted once for the outcome (``drawing()``), then one rerun's map scripts."""
-    from pages._prebuilt import prebuild
+    from pages._prebuilt_layers import prebuild
 
     (zones, impact), compute_ms = timed(lambda: compute_once(setting, scenario))
     prebuilt, prebuild_ms = timed(lambda: prebuild(map_layers(setting, zones, impact)))
@@ -196,7 +196,7 @@ def run(quick: bool, progress: Callable[[str], None] = print) -> dict:
 
     mutual = Scenario("mutual", ua_km=15.0, ru_km=15.0)
     zones, impact = compute_once(setting, mutual)
-    from pages._prebuilt import prebuild
+    from pages._prebuilt_layers import prebuild
 
     groups, base = map_scripts(prebuild(map_layers(setting, zones, impact)))
     return {

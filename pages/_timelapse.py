@@ -17,9 +17,9 @@ from geo.data.snapshots import ATTRIBUTION, load_occupied
 from geo.maps.timelapse import (DEFAULT_FPS, FRAME_TOLERANCE_DEG, SPEEDS_FPS, Frame, TimelapseError,
                                 frame_days, make_frame, steps_note, timelapse_document,
                                 ukraine_figures)
+from pages._cached_data import history, units
+from pages._page_setup import MAP_HEIGHT_PX, dates
 from pages._presenter import slide_title
-from pages._session import MAP_HEIGHT_PX, dates
-from pages._shared import history, units
 
 #: A frame holds about 50 KB of simplified geometry: every shipped day fits (about 145).
 FRAMES_KEPT = 256

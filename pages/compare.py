@@ -15,12 +15,12 @@ from geo.scenario.impact import changed_ground
 from geo.scenario.presets import Scenario, ScenarioError, scenario_of
 from geo.scenario.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
 from geo.scenario.proposals import PROPOSALS
+from pages._cached_data import towns
+from pages._data_source import active, attribution, ground_of, source_key
 from pages._dates import DayChoice, date_control, line_day_note, link_day
-from pages._outcomes import OutcomeKey, outcome_of, time_of
+from pages._outcome_cache import OutcomeKey, outcome_of, time_of
+from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._proposal_controls import Keys, proposal_controls, show
-from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
-from pages._shared import towns
-from pages._sources import active, attribution, ground_of, source_key
 
 DEFAULTS = {"a": Scenario("donbas"), "b": Scenario("mutual", ua_km=15, ru_km=15)}
 #: The date control's label (the line of contact both scenarios start from).

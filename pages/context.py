@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.scenario.context import load_positions, load_timeline, parties
 from geo.scenario.proposals import PROPOSALS
-from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
+from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"
 

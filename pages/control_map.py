@@ -3,7 +3,7 @@
 The day is resolved against the daily series and the shipped maps (pages/_dates.py, standard
 library only), and the map comes first, from a page stored on disk when there is one
 (geo.maps.stored_pages); only then are the modules behind the figures imported
-(pages/_control_details.py): in a new process they take about 1.5 s to import, which a first
+(pages/_control_map_details.py): in a new process they take about 1.5 s to import, which a first
 visitor would otherwise spend looking at an empty page.
 """
 
@@ -13,8 +13,8 @@ import streamlit as st
 
 from geo.maps.stored_pages import document_path, read_document
 from pages._dates import HeldDayError, choice, day_from_link, drawn_note, held, newest
-from pages._session import (arrived, fit_top_padding, leave_pages_directory_mode, map_frame,
-                            uses_own_data)
+from pages._page_setup import (arrived, fit_top_padding, leave_pages_directory_mode, map_frame,
+                               uses_own_data)
 
 
 def read_link_once() -> None:
@@ -65,7 +65,7 @@ if stored is not None:
     with map_area:
         map_frame(stored)
 
-import pages._control_details as details  # noqa: E402 (after the map: see the docstring)
+import pages._control_map_details as details  # noqa: E402 (after the map: see the docstring)
 
 details.show(shown, tiles=tiles, presenting=presenting, heading=heading, map_area=map_area,
              drawn=stored is not None)

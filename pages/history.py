@@ -17,11 +17,11 @@ from geo.maps.history_layers import history_base_map, history_layers
 from geo.maps.offline import localize_assets
 from geo.maps.palette import OCCUPIED_HATCH
 from geo.pace.history import Change, changed_units, gaps_text, held_runs, with_shares_of
+from pages._cached_data import change, history, snapshot, units
 from pages._dates import DayChoice, date_control, held
-from pages._pace import pace_section
+from pages._pace_section import pace_section
+from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._presenter import keyboard_control
-from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
-from pages._shared import change, history, snapshot, units
 from pages._timelapse import timelapse_section
 
 DEFAULT_OBLASTS = ["UA-14", "UA-09", "UA-23", "UA-65", "UA-63"]

@@ -20,10 +20,10 @@ from geo.pace.rate import MONTH_DAYS
 from geo.scenario.ground import BUFFER_LINE_TOLERANCE_M
 from geo.scenario.presets import CLAIMED, DONBAS, SWAP_RETURNED, TARGET_TOLERANCE_PCT
 from geo.scenario.proposals import PROPOSALS
+from pages._cached_data import history, published
 from pages._dates import held, shipped
-from pages._pace import published_section
-from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
-from pages._shared import history, published
+from pages._pace_section import published_section
+from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 
 
 def names(codes: tuple[str, ...]) -> str:

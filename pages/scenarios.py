@@ -27,14 +27,14 @@ from geo.scenario.proposal_time import (ProposalTime, compact, headline_sentence
                                         range_sentence, russia_gives_up)
 from geo.scenario.proposals import DEFAULT_PROPOSAL, PROPOSALS
 from geo.scenario.reported import compare, load_reported
+from pages._data_source import active, attribution, ground_of, source_key
 from pages._dates import SOURCE_NAME, DayChoice, date_control, line_day_note, link_day, newest
-from pages._outcomes import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, estimates_of, outcome,
-                             slide_bytes, tables_of, time_of)
-from pages._prebuilt import groups
+from pages._outcome_cache import (HASH_FUNCS, OUTCOMES_KEPT, OutcomeKey, drawing, estimates_of,
+                                  outcome, slide_bytes, tables_of, time_of)
+from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
+from pages._prebuilt_layers import groups
 from pages._presenter import keyboard_control, slide_line, slide_title
 from pages._proposal_controls import ensure, proposal_controls, show
-from pages._session import arrived, fit_top_padding, leave_pages_directory_mode
-from pages._sources import active, attribution, ground_of, source_key
 
 #: The date control's label (the line of contact a scenario starts from).
 DATE_LABEL = "Day of the line of contact"

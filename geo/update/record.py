@@ -4,7 +4,7 @@ changed since (a disk fault, a stray write) is told from a whole one before it i
 data/ ships in git, and what git ships is git's to check; what an update writes later (the
 daily series, the monthly table, new days' geometry) is not in git until someone commits
 it. Before it moves its files in, :func:`geo.update.pipeline.update` adds their sha256 here, and the
-sha256 of the files they replace; the app (``pages/_assets.py``) and the next update compare
+sha256 of the files they replace; the app (``pages/_checked_files.py``) and the next update compare
 the files with the record first (:func:`damaged_files`).
 
 Each file's entry lists every whole version of it an update wrote or started from, so the

@@ -3,7 +3,7 @@ sentence and shows nothing drawn from them."""
 
 import pytest
 
-import pages._assets
+import pages._checked_files
 from geo.atomic import write_text
 from geo.update.record import file_digest, remember
 from tests.app.running import open_page
@@ -18,7 +18,7 @@ def updated(tmp_path, monkeypatch):
     write_text(folder / SERIES, "date,iso_3166_2,occupied_km2,occupied_pct\n"
                                 "2026-12-01,UA,117000.00,19.3800\n")
     remember(folder, {SERIES: [file_digest(folder / SERIES)]})
-    monkeypatch.setattr(pages._assets, "DATA_DIR", folder)
+    monkeypatch.setattr(pages._checked_files, "DATA_DIR", folder)
     return folder
 
 

@@ -23,8 +23,8 @@ def test_one_visitors_choices_do_not_reach_another():
 
 
 def test_cached_data_is_the_same_after_every_scenario_has_been_shown():
-    from pages._session import dates
-    from pages._shared import ground, snapshot, towns, units
+    from pages._cached_data import ground, snapshot, towns, units
+    from pages._page_setup import dates
 
     newest = dates()[-1]
     before = (fingerprint(towns()), fingerprint(units().drop(columns="geometry")),

@@ -4,7 +4,7 @@ fetch at the first start."""
 import pytest
 
 import geo.maps.vendor
-import pages._assets
+import pages._checked_files
 from geo.maps.vendor import AssetFetchError, install
 from tests.app.running import open_page
 from tests.unit.test_vendor import fake_registry
@@ -13,8 +13,8 @@ from tests.unit.test_vendor import fake_registry
 @pytest.fixture
 def empty_vendor(tmp_path, monkeypatch):
     monkeypatch.setattr(geo.maps.vendor, "VENDOR_DIR", tmp_path)
-    monkeypatch.setattr(pages._assets, "_failed", {})
-    monkeypatch.setattr(pages._assets, "_ready", [])
+    monkeypatch.setattr(pages._checked_files, "_failed", {})
+    monkeypatch.setattr(pages._checked_files, "_ready", [])
     return tmp_path
 
 
@@ -24,7 +24,7 @@ def errors(at) -> list[str]:
 
 def test_missing_files_are_explained_and_nothing_is_fetched(empty_vendor, monkeypatch):
     monkeypatch.delenv("ATLAS_FETCH_ASSETS", raising=False)
-    monkeypatch.setattr(pages._assets, "install", lambda **_: pytest.fail("fetched"))
+    monkeypatch.setattr(pages._checked_files, "install", lambda **_: pytest.fail("fetched"))
     at = open_page("pages/context.py")
     assert any("Leaflet files are missing" in e and "ATLAS_FETCH_ASSETS=1" in e
                for e in errors(at))
@@ -33,7 +33,8 @@ def test_missing_files_are_explained_and_nothing_is_fetched(empty_vendor, monkey
 def test_when_allowed_the_files_are_fetched_once_at_the_first_start(empty_vendor, monkeypatch):
     monkeypatch.setenv("ATLAS_FETCH_ASSETS", "1")
     fetch = fake_registry()
-    monkeypatch.setattr(pages._assets, "install", lambda **_: install(empty_vendor, fetch=fetch))
+    monkeypatch.setattr(pages._checked_files, "install",
+                        lambda **_: install(empty_vendor, fetch=fetch))
     at = open_page("pages/context.py")
     at.run()
     assert errors(at) == []
@@ -48,7 +49,7 @@ def test_a_failed_fetch_is_shown_and_not_retried_on_every_run(empty_vendor, monk
         tries.append(1)
         raise AssetFetchError("leaflet@1.9.3: registry unreachable")
 
-    monkeypatch.setattr(pages._assets, "install", failing_install)
+    monkeypatch.setattr(pages._checked_files, "install", failing_install)
     at = open_page("pages/context.py")
     at.run()
     assert any("registry unreachable" in e for e in errors(at))
@@ -66,7 +67,7 @@ def damaged_vendor(empty_vendor):
 
 def test_a_damaged_file_is_named_with_the_way_to_fix_it(damaged_vendor, monkeypatch):
     monkeypatch.delenv("ATLAS_FETCH_ASSETS", raising=False)
-    monkeypatch.setattr(pages._assets, "install", lambda **_: pytest.fail("fetched"))
+    monkeypatch.setattr(pages._checked_files, "install", lambda **_: pytest.fail("fetched"))
     at = open_page("pages/context.py")
     assert errors(at) == [
         "The map's Leaflet files are damaged: static/vendor/leaflet/dist/leaflet.js altered "
@@ -87,7 +88,8 @@ def test_a_deleted_file_is_named_missing(empty_vendor, monkeypatch):
 def test_when_allowed_a_damaged_file_is_fetched_again(damaged_vendor, monkeypatch):
     monkeypatch.setenv("ATLAS_FETCH_ASSETS", "1")
     fetch = fake_registry()
-    monkeypatch.setattr(pages._assets, "install", lambda **_: install(damaged_vendor, fetch=fetch))
+    monkeypatch.setattr(pages._checked_files, "install",
+                        lambda **_: install(damaged_vendor, fetch=fetch))
     at = open_page("pages/context.py")
     assert errors(at) == []
     assert (damaged_vendor / "leaflet" / "dist" / "leaflet.js").read_bytes() == \

@@ -1,6 +1,6 @@
 """Memory stays bounded however many different views a session asks for."""
 
-from pages._outcomes import OUTCOMES_KEPT
+from pages._outcome_cache import OUTCOMES_KEPT
 from tests.app.running import open_page
 
 

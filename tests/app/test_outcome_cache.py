@@ -3,7 +3,7 @@
 import shapely
 
 from geo.scenario.presets import Scenario, scenario_of
-from pages._outcomes import OutcomeKey, outcome
+from pages._outcome_cache import OutcomeKey, outcome
 
 #: The newest day held, whose map ships.
 DAY = "2026-10-10"

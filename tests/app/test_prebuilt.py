@@ -8,7 +8,7 @@ from streamlit_folium import _get_feature_group_string
 from geo.maps.base import base_map
 from geo.maps.scenario_layers import SCENARIO_LEGEND, lines_layer, zones_layer
 from geo.scenario.presets import Scenario, apply_scenario
-from pages._prebuilt import groups, prebuild
+from pages._prebuilt_layers import groups, prebuild
 from tests.unit.test_scenarios import GROUND
 
 

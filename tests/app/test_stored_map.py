@@ -14,7 +14,7 @@ DATE = dt.date(2026, 1, 6)
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    from pages._control_details import bundled_document
+    from pages._control_map_details import bundled_document
 
     monkeypatch.setattr(map_documents, "STORE_DIR", tmp_path / "app")
     bundled_document.clear()  # as in a new process: nothing made yet

@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages._dates import shipped
 
-#: Where a session keeps the visitor's own data, if any (set by pages/_sources.py).
+#: Where a session keeps the visitor's own data, if any (set by pages/_data_source.py).
 OWN_DATA_KEY = "atlas_source"
 #: Height of a page's map frame (px), outside presenter mode.
 MAP_HEIGHT_PX = 600

@@ -21,8 +21,8 @@ from geo.ingest import InputError
 from geo.ingest.control import ControlFile, read_control_file
 from geo.ingest.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
 from geo.scenario.ground import Ground, prepare_ground
-from pages._session import OWN_DATA_KEY
-from pages._shared import ground, snapshot, units
+from pages._cached_data import ground, snapshot, units
+from pages._page_setup import OWN_DATA_KEY
 
 #: Derived data of this many files or live answers is kept per process.
 KEPT = 16

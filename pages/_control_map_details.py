@@ -21,13 +21,13 @@ from geo.maps.stored_pages import document_path, write_document
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.export import scenario_geojson
 from geo.scenario.presets import Scenario
+from pages._cached_data import published, shares_of_day, snapshot, units
+from pages._data_source import (active, attribution, controls as data_controls, file_properties,
+                                ground_by_key, ground_of, snapshot_by_key, snapshot_of, source_key)
 from pages._dates import DayChoice, age_text, date_control
-from pages._outcomes import evaluation_on, slide_bytes
+from pages._outcome_cache import evaluation_on, slide_bytes
+from pages._page_setup import map_frame
 from pages._presenter import keyboard_control, slide_title
-from pages._session import map_frame
-from pages._shared import published, shares_of_day, snapshot, units
-from pages._sources import (active, attribution, controls as data_controls, file_properties,
-                            ground_by_key, ground_of, snapshot_by_key, snapshot_of, source_key)
 
 #: A map page is about 0.3 MB: this many of each kind stay ready in the process.
 DOCUMENTS_KEPT = 64
@@ -45,7 +45,7 @@ def bundled_document(date: dt.date, tiles: bool, presenter: bool) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
 def own_document(key: str, credit: str, basis: str, tiles: bool, presenter: bool) -> str:
-    """The map page of a visitor's own data (``key``: see pages/_sources.py), kept in the
+    """The map page of a visitor's own data (``key``: see pages/_data_source.py), kept in the
     process only."""
     return control_document(units(), snapshot_by_key(key), published(), basis=basis,
                             credit=credit, tiles=tiles, presenter=presenter)

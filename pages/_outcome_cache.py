@@ -21,9 +21,9 @@ from geo.scenario.ground import Ground
 from geo.scenario.impact import Impact, assess, changed_ground
 from geo.scenario.presets import Scenario, Zones, apply_scenario
 from geo.scenario.proposal_time import ProposalTime, oblast_table, proposal_time
-from pages._prebuilt import Prebuilt, prebuild
-from pages._shared import towns
-from pages._sources import ground_by_key
+from pages._cached_data import towns
+from pages._data_source import ground_by_key
+from pages._prebuilt_layers import Prebuilt, prebuild
 
 # Keyed by the data (an ISO date for a bundled snapshot, else a visitor's data key) and the
 # scenario value. An outcome holds about 0.5 MB of geometry: 64 of them bound the memory a
@@ -32,7 +32,7 @@ OUTCOMES_KEPT = 64
 
 
 class OutcomeKey(NamedTuple):
-    """What an outcome is of: the data (:func:`pages._sources.source_key`) and the scenario.
+    """What an outcome is of: the data (:func:`pages._data_source.source_key`) and the scenario.
 
     Streamlit's cache hashes it field by field, the scenario by :func:`scenario_hash`, so
     equal scenarios on the same data share one outcome."""

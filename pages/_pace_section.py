@@ -22,8 +22,8 @@ from geo.pace.tables import (TOLERANCE_PCT, TREND_MONTHS, WHY_THEY_DIFFER, Windo
                              off_calendar_text, published_beside_computed, unit_months,
                              window_figures)
 from geo.paths import DATA_DIR
+from pages._cached_data import history
 from pages._dates import held
-from pages._shared import history
 
 #: The units charted first: Ukraine and the oblast where most ground changes hands.
 DEFAULT_UNITS = [UKRAINE, "UA-14"]

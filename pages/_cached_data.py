@@ -20,7 +20,7 @@ from geo.pace.history import Change, compare_dates, day_shares, series_history
 from geo.scenario.bands import precompute, warm_order
 from geo.scenario.ground import Ground, prepare_ground
 from geo.scenario.proposals import UA_KM
-from pages._session import dates
+from pages._page_setup import dates
 
 
 @st.cache_resource(show_spinner=False)
