@@ -194,8 +194,22 @@ class Change:
         return self.gained_km2 - self.regained_km2
 
 
-def _shares_on(history: pd.DataFrame, date: dt.date) -> pd.DataFrame:
-    return day_shares(history, date).set_index("iso_3166_2")
+def _check_order(earlier: dt.date, later: dt.date, noun: str) -> None:
+    if earlier > later:
+        raise ValueError(f"the earlier {noun} {earlier.isoformat()} is after the later {noun} "
+                         f"{later.isoformat()}")
+
+
+def _with_shares(table: pd.DataFrame, history: pd.DataFrame, earlier: dt.date,
+                 later: dt.date) -> pd.DataFrame:
+    """``table`` (one row per unit, "iso_3166_2" first) with its columns of shares and
+    their change set from the days ``earlier`` and ``later`` of ``history``."""
+    codes = table["iso_3166_2"]
+    for column, day in (("pct_earlier", earlier), ("pct_later", later)):
+        shares = day_shares(history, day).set_index("iso_3166_2")["occupied_pct"]
+        table[column] = shares.reindex(codes).values
+    table["change_pp"] = table["pct_later"] - table["pct_earlier"]
+    return table[CHANGE_COLUMNS]
 
 
 def compare_dates(
@@ -223,29 +237,23 @@ def compare_dates(
     ValueError
         If ``earlier`` is after ``later``, or either date is missing from ``history``.
     """
-    if earlier > later:
-        message = (f"the earlier date {earlier.isoformat()} is after the later date "
-                   f"{later.isoformat()}")
-        raise ValueError(message)
-    before, after = _shares_on(history, earlier), _shares_on(history, later)
+    _check_order(earlier, later, "date")
+    later_units = day_shares(history, later).set_index("iso_3166_2")
     gained, regained = change_between(load(earlier), load(later))
     gained_km2, regained_km2 = change_km2(gained, regained)
     # control_shares of a piece of ground is that piece's km2 within each unit (EPSG:3035).
     gained_by = control_shares(units, gained).set_index("iso_3166_2")["occupied_km2"]
     regained_by = control_shares(units, regained).set_index("iso_3166_2")["occupied_km2"]
     table = pd.DataFrame({
-        "iso_3166_2": after.index,
-        "name": after["name"].values,
-        "pct_earlier": before["occupied_pct"].reindex(after.index).values,
-        "pct_later": after["occupied_pct"].values,
-        "gained_km2": gained_by.reindex(after.index).values,
-        "regained_km2": regained_by.reindex(after.index).values,
+        "iso_3166_2": later_units.index,
+        "name": later_units["name"].values,
+        "gained_km2": gained_by.reindex(later_units.index).values,
+        "regained_km2": regained_by.reindex(later_units.index).values,
     })
-    table["change_pp"] = table["pct_later"] - table["pct_earlier"]
     table["net_km2"] = table["gained_km2"] - table["regained_km2"]
     return Change(earlier=earlier, later=later, gained=gained, regained=regained,
                   gained_km2=gained_km2, regained_km2=regained_km2,
-                  by_unit=table[CHANGE_COLUMNS])
+                  by_unit=_with_shares(table, history, earlier, later))
 
 
 def with_shares_of(change: Change, history: pd.DataFrame, earlier: dt.date,
@@ -259,18 +267,9 @@ def with_shares_of(change: Change, history: pd.DataFrame, earlier: dt.date,
     ValueError
         If ``earlier`` is after ``later``, or either day is missing from ``history``.
     """
-    if earlier > later:
-        message = (f"the earlier day {earlier.isoformat()} is after the later day "
-                   f"{later.isoformat()}")
-        raise ValueError(message)
-    before, after = _shares_on(history, earlier), _shares_on(history, later)
-    table = change.by_unit.copy()
-    codes = table["iso_3166_2"]
-    table["pct_earlier"] = before["occupied_pct"].reindex(codes).values
-    table["pct_later"] = after["occupied_pct"].reindex(codes).values
-    table["change_pp"] = table["pct_later"] - table["pct_earlier"]
-    return dataclasses.replace(change, by_unit=table[CHANGE_COLUMNS], shares_earlier=earlier,
-                               shares_later=later)
+    _check_order(earlier, later, "day")
+    table = _with_shares(change.by_unit.copy(), history, earlier, later)
+    return dataclasses.replace(change, by_unit=table, shares_earlier=earlier, shares_later=later)
 
 
 def changed_units(change: Change, *, min_km2: float = 0.5) -> pd.DataFrame:
