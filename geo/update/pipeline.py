@@ -1,51 +1,23 @@
 """New days from DeepStateMap into the daily series and the shipped geometry
 (``python -m geo update``), through the validation of an uploaded file, all or nothing.
 
-Two sources, each fetched over HTTP with a timeout and a size limit per request:
-
-- ``archive`` (the default): the raw daily files of cyterat/deepstate-map-data,
-  ``{base}/deepstatemap_data_YYYYMMDD.geojson``. A day it lacks (HTTP 404) is a gap: reported,
-  never filled. The archive names each file by the day it fetched DeepStateMap's newest map
-  (about 05:00 UTC), so its day D mostly holds the map published on the evening of D-1.
-- ``api``: DeepStateMap's own history. ``{base}/api/history/public`` lists its maps as a JSON
-  array of objects such as ``{"id": 1790879037, "createdAt": "2026-10-01T18:23:57.000Z",
-  "status": true, "description": ..., "descriptionEn": ...}`` (oldest first; ``id`` is the
-  map's creation time in Unix seconds), and ``{base}/api/history/{id}/geojson`` answers one
-  map as DeepStateMap's layered GeoJSON (features named "Окуповано///Occupied///...",
-  liberated and contested areas, points), of which only the occupied layers are used. A map's
-  day is the UTC day of its ``createdAt`` (else of its ``id``); of several maps on one day
-  the last is taken; entries with ``"status": false`` (not published) are skipped. This shape
-  was read from public clients of the API (see deploy/README.md, "Keeping the data fresh");
-  the API was not reachable from the machine this was written on.
-
-A series should stay with one source: the two date the same map a day apart.
+Each day's map is fetched from one of two sources (:mod:`geo.update.fetch`): ``archive``
+(the default), the raw daily files of cyterat/deepstate-map-data, or ``api``, DeepStateMap's
+own history. A series should stay with one source: the two date the same map a day apart.
 
 Every new day goes through :func:`geo.update.daily.derive_day` (as scripts/build_data.py does), so
-its figures are those a full rebuild gives. The new files are written in a folder next to
-the data folder (on the same file system; inside it when it is a mount point), then moved
-into place, the series last; any failure before the series is in place moves everything
-back, so the data folder is left as it was.
-
-Before the moves, the sha256 of every file written and of every file it replaces is added to
-the record of the updates (:mod:`geo.update.record`), so a file cut short or changed after
-it was written is found before use, and an update killed half-way leaves only files the
-record knows as whole. An update does not build on damaged files: it refuses to start.
+its figures are those a full rebuild gives. The new files are staged next to the data folder
+and moved into place, the series last, each recorded by its sha256 first
+(:mod:`geo.update.staging`, :mod:`geo.update.record`): any failure leaves the data folder as
+it was, and an update killed half-way leaves only files the record knows as whole. An update
+does not build on damaged files: it refuses to start.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import http.client
-import json
-import os
-import shutil
-import tempfile
-import urllib.error
-import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 import shapely
@@ -55,61 +27,25 @@ from geo import paths
 from geo.data.boundaries import load_units, ukraine_outline
 from geo.data.cadence import shipped_days
 from geo.data.freshness import today as clock_today
-from geo.data.series import SERIES_FILE, held_days, load_series, series_path, write_series
-from geo.data.snapshots import CONTROL_DIR, load_occupied, snapshot_path
+from geo.data.series import held_days, series_path
+from geo.data.snapshots import snapshot_path
 from geo.ingest import InputError
-from geo.ingest.limits import MAX_FILE_BYTES
 from geo.maps import stored_pages
-from geo.pace.monthly import MONTHLY_FILE, month_spans, monthly_change, write_monthly
 from geo.paths import DATA_DIR
 from geo.update import record
-from geo.update.daily import derive_day, occupied_collection, write_json
+from geo.update.daily import derive_day
+from geo.update.errors import UpdateError
+from geo.update.fetch import (API_LIST_PATH, API_MAP_PATH, ARCHIVE_FILE, BASE_URLS, MAX_LIST_BYTES,
+                              MAX_MAP_BYTES, SOURCE_NAMES, SOURCES, TIMEOUT_S, DayMap, Fetcher,
+                              Source, api_days, archive_days)
+from geo.update.staging import write_update
 
-Source = Literal["archive", "api"]
-#: The sources :func:`update` can fetch from.
-SOURCES: tuple[Source, ...] = ("archive", "api")
-#: Default base URL of each source.
-BASE_URLS: dict[Source, str] = {
-    "archive": "https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data",
-    "api": "https://deepstatemap.live",
-}
-#: The archive's file of a day, under its base URL.
-ARCHIVE_FILE = "deepstatemap_data_{day:%Y%m%d}.geojson"
-#: DeepStateMap's list of dated maps, and one map as GeoJSON, under its base URL.
-API_LIST_PATH = "/api/history/public"
-API_MAP_PATH = "/api/history/{id}/geojson"
-
-#: Seconds each request may take to connect and between bytes received.
-TIMEOUT_S = 20.0
-#: Largest answer accepted for one day's map (bytes): the upload limit.
-MAX_MAP_BYTES = MAX_FILE_BYTES
-#: Largest answer accepted for the API's list of maps (bytes). It holds every map since
-#: 2022 with its description, about 1,000 bytes each; 20 MiB leaves room for years more.
-MAX_LIST_BYTES = 20 * 1024 * 1024
 #: Most days added in one run. Each costs about 1 s of CPU and, when shipped, about 50 KB;
 #: a month's backlog fits, a longer one is brought in by running again.
 MAX_DAYS_PER_RUN = 31
 #: Most days looked for in one run (for the archive, one request each): a year, so a long
 #: gap in a source is crossed but a run never walks an unbounded range.
 MAX_DAYS_LOOKED_FOR = 366
-
-_USER_AGENT = "CeasefireAtlas/0.1 (python -m geo update)"
-_SOURCE_NAMES: dict[Source, str] = {"archive": "the archive", "api": "DeepStateMap"}
-
-
-class UpdateError(RuntimeError):
-    """The update could not be made; the message says why in one sentence, and the data
-    folder is as it was (unless the message says otherwise).
-
-    Attributes
-    ----------
-    offline
-        True when the source could not be connected to at all.
-    """
-
-    def __init__(self, message: str, *, offline: bool = False) -> None:
-        super().__init__(message)
-        self.offline = offline
 
 
 @dataclass(frozen=True)
@@ -207,15 +143,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """One day's map as fetched: its bytes, a file name (a label) and what it came from."""
-
-    data: bytes
-    name: str
-    derived_from: str
-
-
 def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
            base_url: str | None = None, today: dt.date | None = None,
            timeout_s: float = TIMEOUT_S, max_bytes: int = MAX_MAP_BYTES,
@@ -234,9 +161,9 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
         A data folder (a copy of data/: oblasts.geojson, daily_control.csv, control/).
     source
         "archive" (cyterat/deepstate-map-data's daily files) or "api" (DeepStateMap's
-        history); see the module's docstring.
+        history); see :mod:`geo.update.fetch`.
     base_url
-        The source's base URL (default :data:`BASE_URLS`).
+        The source's base URL (default :data:`geo.update.fetch.BASE_URLS`).
     today
         The last day to look for (default :func:`geo.data.freshness.today`, which honours
         ``ATLAS_TODAY``).
@@ -244,7 +171,7 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
         Seconds each request may take to connect and between bytes received.
     max_bytes
         Largest answer accepted for one day's map, bytes (the list of maps:
-        :data:`MAX_LIST_BYTES`).
+        :data:`geo.update.fetch.MAX_LIST_BYTES`).
     max_days
         Most days added in this run; later days are left for the next run.
     store_map
@@ -295,12 +222,12 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
     if not window:
         return UpdateResult((), (), newest, today)
 
-    fetch = _Fetcher(timeout_s=timeout_s, what=_SOURCE_NAMES[source])
+    fetch = Fetcher(timeout_s=timeout_s, what=SOURCE_NAMES[source])
     base = (base_url or BASE_URLS[source]).rstrip("/")
     if source == "archive":
-        day_map = _archive_days(base, fetch, max_bytes)
+        day_map = archive_days(base, fetch, max_bytes)
     else:
-        day_map = _api_days(base, fetch, max_bytes, window)
+        day_map = api_days(base, fetch, max_bytes, window)
     units, ukraine = _shipped_units(data_dir)
 
     outcomes: list[DayOutcome] = []
@@ -317,7 +244,7 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
         try:
             occupied, rows = derive_day(day, raw.name, raw.data, units, ukraine)
         except InputError as error:
-            raise UpdateError(f"{_SOURCE_NAMES[source]}'s map of {day.isoformat()} cannot be "
+            raise UpdateError(f"{SOURCE_NAMES[source]}'s map of {day.isoformat()} cannot be "
                               f"used ({error}); nothing was changed") from None
         derived[day] = (occupied, rows, raw.derived_from)
         ukraine_row = rows.iloc[-1]
@@ -335,7 +262,7 @@ def update(data_dir: Path = DATA_DIR, *, source: Source = "archive",
     outcomes = [DayOutcome(o.day, o.added, o.occupied_km2, o.occupied_pct,
                            shipped=o.added and o.day in shipped_after, source=source)
                 for o in outcomes]
-    _write_update(data_dir, derived, shipped_after, removed, sorted({*held, *derived}))
+    write_update(data_dir, derived, shipped_after, removed, sorted({*held, *derived}))
 
     newest = max(derived)
     warnings: list[str] = []
@@ -371,258 +298,8 @@ def _shipped_units(data_dir: Path):
     return units, ukraine
 
 
-# --- fetching ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Fetcher:
-    """GET with a timeout and a size limit; every failure an :class:`UpdateError`."""
-
-    timeout_s: float
-    what: str
-
-    def __call__(self, url: str, max_bytes: int) -> bytes | None:
-        """The answer's bytes, or None for HTTP 404."""
-        request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-                data = response.read(max_bytes + 1)
-        except urllib.error.HTTPError as error:
-            if error.code == 404:
-                return None
-            raise UpdateError(f"{self.what} answered HTTP {error.code} for {url}; nothing was "
-                              "changed") from None
-        except TimeoutError:
-            raise self._timeout(url) from None
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError):
-                raise self._timeout(url) from None
-            reason = getattr(error.reason, "strerror", None) or error.reason
-            raise UpdateError(f"cannot connect to {self.what} at {url} ({reason}): this "
-                              "machine may be offline; nothing was changed",
-                              offline=True) from None
-        except (OSError, http.client.HTTPException) as error:
-            reason = str(error) or type(error).__name__
-            raise UpdateError(f"{self.what}'s answer for {url} broke off ({reason}); nothing "
-                              "was changed") from None
-        if len(data) > max_bytes:
-            raise UpdateError(f"{self.what}'s answer for {url} is larger than {max_bytes:,} "
-                              "bytes; nothing was changed")
-        return data
-
-    def _timeout(self, url: str) -> UpdateError:
-        return UpdateError(f"{self.what} did not answer within {self.timeout_s:g} s for {url}; "
-                           "nothing was changed")
-
-
-DayMap = Callable[[dt.date], "_Raw | None"]
-
-
-def _archive_days(base: str, fetch: _Fetcher, max_bytes: int) -> DayMap:
-    """The archive's file of each day, None where it has none (HTTP 404: a gap)."""
-    def day_map(day: dt.date) -> _Raw | None:
-        name = ARCHIVE_FILE.format(day=day)
-        data = fetch(f"{base}/{name}", max_bytes)
-        return None if data is None else _Raw(data, name, name)
-    return day_map
-
-
-def _api_days(base: str, fetch: _Fetcher, max_bytes: int, window: list[dt.date]) -> DayMap:
-    """DeepStateMap's last published map of each day, None for a day without one."""
-    url = base + API_LIST_PATH
-    data = fetch(url, MAX_LIST_BYTES)
-    if data is None:
-        raise UpdateError(f"DeepStateMap has no list of maps at {url} (HTTP 404); nothing was "
-                          "changed")
-    last_of_day = _last_map_of_each_day(data, url, set(window))
-
-    def day_map(day: dt.date) -> _Raw | None:
-        map_id = last_of_day.get(day)
-        if map_id is None:
-            return None
-        path = API_MAP_PATH.format(id=map_id)
-        answer = fetch(base + path, max_bytes)
-        if answer is None:
-            raise UpdateError(f"DeepStateMap lists map {map_id} of {day.isoformat()} but "
-                              f"answered HTTP 404 for {base + path}; nothing was changed")
-        return _Raw(answer, f"deepstatemap_history_{map_id}.geojson", path.lstrip("/"))
-    return day_map
-
-
-def _last_map_of_each_day(data: bytes, url: str, days: set[dt.date]) -> dict[dt.date, int]:
-    """The id of the last published map of each of ``days`` in the API's list."""
-    try:
-        entries = json.loads(data)
-    except (ValueError, RecursionError):
-        raise UpdateError(f"DeepStateMap's list of maps at {url} is not JSON; nothing was "
-                          "changed") from None
-    if not isinstance(entries, list):
-        raise UpdateError(f"DeepStateMap's list of maps at {url} is not a JSON array; nothing "
-                          "was changed")
-    last: dict[dt.date, tuple[dt.datetime, int]] = {}
-    for entry in entries:
-        map_id = entry.get("id") if isinstance(entry, dict) else None
-        if not isinstance(map_id, int) or isinstance(map_id, bool) or map_id <= 0:
-            raise UpdateError(f"DeepStateMap's list of maps at {url} has an entry without a "
-                              "numeric id; nothing was changed")
-        if entry.get("status") is False:  # not published
-            continue
-        created = _created_at(entry)
-        day = created.date()
-        if day in days and (day not in last or (created, map_id) > last[day]):
-            last[day] = (created, map_id)
-    return {day: map_id for day, (_, map_id) in last.items()}
-
-
-def _created_at(entry: dict) -> dt.datetime:
-    """When a listed map was created, in UTC: its createdAt, else its id (Unix seconds)."""
-    text = entry.get("createdAt")
-    if isinstance(text, str):
-        try:
-            created = dt.datetime.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
-            if created.tzinfo is None:
-                created = created.replace(tzinfo=dt.timezone.utc)
-            return created.astimezone(dt.timezone.utc)
-    return dt.datetime.fromtimestamp(entry["id"], dt.timezone.utc)
-
-
-# --- writing ----------------------------------------------------------------------------
-
-def _write_update(data_dir: Path, derived: dict[dt.date, tuple[BaseGeometry, pd.DataFrame, str]],
-                  shipped: set[dt.date], removed: list[dt.date],
-                  held_after: list[dt.date]) -> None:
-    """Stage the new files next to ``data_dir`` (new shipped days, the monthly table, the
-    series), then move them in (the series last) and the removed ones out; undo every move
-    if one fails."""
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}-update-",
-                                        dir=_staging_parent(data_dir)))
-    except OSError as error:
-        raise UpdateError(f"cannot make a folder next to {data_dir} to stage the update "
-                          f"({error.strerror or error}); nothing was changed") from None
-    keep_staging = False  # kept only when undoing failed: it then holds the moved-out files
-    try:
-        moves = []
-        try:
-            for day, (occupied, _, derived_from) in sorted(derived.items()):
-                if day in shipped:
-                    staged = snapshot_path(day, staging)
-                    write_json(staged, occupied_collection(day, occupied, derived_from))
-                    moves.append((staged, snapshot_path(day, data_dir)))
-            def occupied_on(day: dt.date) -> BaseGeometry:
-                new = day in derived and day in shipped
-                return load_occupied(day, staging if new else data_dir)
-
-            monthly = monthly_change(load_units(data_dir), month_spans(held_after), occupied_on)
-            write_monthly(monthly, staging / MONTHLY_FILE)
-            moves.append((staging / MONTHLY_FILE, data_dir / MONTHLY_FILE))
-            series = pd.concat([load_series(data_dir), *(rows for _, rows, _ in derived.values())],
-                               ignore_index=True)
-            write_series(series, staging / SERIES_FILE)
-        except OSError as error:
-            raise UpdateError(f"cannot write the update next to {data_dir} "
-                              f"({error.strerror or error}); nothing was changed") from None
-        removals = [snapshot_path(d, data_dir) for d in removed]
-        before = _record(data_dir, [*moves, (staging / SERIES_FILE, series_path(data_dir))],
-                         removals)
-        try:
-            _move_in(data_dir, staging, moves, removals)
-        except _UndoFailed:
-            keep_staging = True  # the record knows the files on both sides: left as it is
-            raise
-        except UpdateError:
-            _unrecord(data_dir, before)
-            raise
-    finally:
-        if not keep_staging:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _record(data_dir: Path, moves: list[tuple[Path, Path]],
-            removals: list[Path]) -> bytes | None:
-    """Add to the record of updates the files about to be moved in and those they replace;
-    returns the record as it was, for :func:`_unrecord`."""
-    try:
-        versions = {}
-        for staged, target in moves:
-            digests = [record.file_digest(target)] if target.exists() else []
-            versions[target.relative_to(data_dir).as_posix()] = [
-                *digests, record.file_digest(staged)]
-        before = record.saved(data_dir)
-        record.remember(data_dir, versions,
-                               forget=[p.relative_to(data_dir).as_posix() for p in removals])
-    except OSError as error:
-        raise UpdateError(f"cannot write the record of the update, "
-                          f"{record.record_path(data_dir)} ({error.strerror or error}); "
-                          "nothing was changed") from None
-    return before
-
-
-def _unrecord(data_dir: Path, before: bytes | None) -> None:
-    try:
-        record.restore(data_dir, before)
-    except OSError:  # the record then also knows files never moved in: harmless
-        pass
-
-
-def _staging_parent(data_dir: Path) -> Path:
-    """Where to stage: next to ``data_dir``, unless that is another file system (``data_dir``
-    is a mount point, e.g. a container's volume), where files cannot be renamed into it;
-    then inside it, in a hidden folder the app never reads."""
-    parent = data_dir.resolve().parent
-    try:
-        if os.stat(parent).st_dev == os.stat(data_dir).st_dev:
-            return parent
-    except OSError:
-        pass
-    return data_dir
-
-
-class _UndoFailed(UpdateError):
-    """A move failed and undoing the moves made failed too."""
-
-
-def _move_in(data_dir: Path, staging: Path, moves: list[tuple[Path, Path]],
-             removals: list[Path]) -> None:
-    """Move the staged files in, the removed ones aside into ``staging``, then the series.
-
-    Raises
-    ------
-    UpdateError
-        If a move fails; every move made is undone first (:class:`_UndoFailed` if that
-        fails too: its message says where the moved-out files are).
-    """
-    aside = staging / "aside"
-    control = data_dir / CONTROL_DIR
-    made_control = False
-    done: list[tuple[Path, Path]] = []  # (from, to) of each rename made, undone in reverse
-    try:
-        aside.mkdir()
-        if not control.is_dir():
-            control.mkdir()
-            made_control = True
-        for staged, target in moves:
-            if target.exists():  # a stray file of a day not held: kept aside for undoing
-                os.replace(target, aside / target.name)
-                done.append((target, aside / target.name))
-            os.replace(staged, target)
-            done.append((staged, target))
-        for target in removals:
-            os.replace(target, aside / target.name)
-            done.append((target, aside / target.name))
-        os.replace(staging / SERIES_FILE, series_path(data_dir))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        try:
-            for source, target in reversed(done):
-                os.replace(target, source)
-            if made_control:
-                control.rmdir()
-        except OSError as undo_error:
-            raise _UndoFailed(f"moving the update into {data_dir} failed ({reason}) and undoing "
-                              f"it failed too ({undo_error.strerror or undo_error}): the files "
-                              f"moved out are in {aside}") from None
-        raise UpdateError(f"moving the update into {data_dir} failed ({reason}); nothing was "
-                          "changed") from None
+__all__ = [
+    "API_LIST_PATH", "API_MAP_PATH", "ARCHIVE_FILE", "BASE_URLS", "MAX_DAYS_LOOKED_FOR",
+    "MAX_DAYS_PER_RUN", "MAX_LIST_BYTES", "MAX_MAP_BYTES", "SOURCES", "TIMEOUT_S", "DayMap",
+    "DayOutcome", "Source", "UpdateError", "UpdateResult", "update",
+]

@@ -24,7 +24,7 @@ import shapely
 
 import geo.maps.stored_pages
 import geo.paths
-import geo.update.pipeline
+import geo.update.staging
 from geo.cli.main import main
 from geo.data.cadence import shipped_days
 from geo.data.series import held_days, series_path
@@ -327,7 +327,7 @@ def test_a_full_disk_fails_the_update_and_changes_nothing(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(geo.update.pipeline, writer, full)
+    monkeypatch.setattr(geo.update.staging, writer, full)
     monkeypatch.setenv("ATLAS_TODAY", NEW[0].isoformat())
     before = digest(tmp_path)
     status, out, err = run_update("--data-dir", str(data_dir), "--url", archive.archive_url)

@@ -1,0 +1,94 @@
+"""What the timelapse page (:mod:`geo.maps.timelapse`) is sent: each frame's day, its figures as
+shown, and its area and line of contact as encoded polylines, and Ukraine's outline and oblast
+borders drawn under the frames.
+
+Coordinates are longitude/latitude (EPSG:4326) sent as encoded polylines (Google's polyline
+algorithm, :func:`encode_polyline`) at :data:`POLYLINE_PRECISION` decimal places (1e-4 degrees,
+about 10 m); the page's script (:mod:`geo.maps.timelapse_player`) decodes them. Figures are
+km2 of the daily series (EPSG:3035) and percent 0-100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.maps.timelapse import Frame
+
+#: Simplification of the oblast borders drawn under the frames (degrees, as one coverage).
+BORDER_TOLERANCE_DEG = 0.01
+#: Decimal places of the encoded coordinates: 1e-4 degrees is about 10 m.
+POLYLINE_PRECISION = 4
+#: Frames further apart than this (days) are a jump the page points out.
+WEEK_DAYS = 7
+
+
+def encode_polyline(coords: np.ndarray, precision: int = POLYLINE_PRECISION) -> str:
+    """Longitude/latitude pairs (EPSG:4326, an (n, 2) array) as an encoded polyline: Google's
+    polyline algorithm, latitude first, at ``precision`` decimal places.
+
+    See https://developers.google.com/maps/documentation/utilities/polylinealgorithm.
+    """
+    scaled = np.round(np.asarray(coords, dtype=float)[:, 1::-1] * 10 ** precision)
+    deltas = np.diff(scaled.astype(np.int64), axis=0, prepend=0).ravel()
+    chars = []
+    for value in deltas.tolist():
+        value = ~(value << 1) if value < 0 else value << 1
+        while value >= 0x20:
+            chars.append(chr((0x20 | (value & 0x1F)) + 63))
+            value >>= 5
+        chars.append(chr(value + 63))
+    return "".join(chars)
+
+
+def _polygons(geometry: BaseGeometry) -> list[list[str]]:
+    """Each polygon of ``geometry`` as its encoded rings, the exterior first."""
+    polygons = []
+    for part in shapely.get_parts(geometry):
+        if part.geom_type != "Polygon" or part.is_empty:
+            continue
+        rings = [part.exterior, *part.interiors]
+        polygons.append([encode_polyline(np.asarray(ring.coords)) for ring in rings])
+    return polygons
+
+
+def _lines(geometry: BaseGeometry) -> list[str]:
+    """Each line part of ``geometry`` (lines, or polygon outlines) encoded."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        geometry = geometry.boundary
+    return [encode_polyline(np.asarray(part.coords)) for part in shapely.get_parts(geometry)
+            if not part.is_empty]
+
+
+def _km2(value: float) -> str:
+    return f"{value:,.0f} km²"
+
+
+def frame_payload(frames: Sequence[Frame]) -> list[dict]:
+    """What the page holds of each frame: the day, its figures as shown, and its area and
+    line as encoded polylines (see :func:`encode_polyline`)."""
+    first = frames[0].occupied_km2
+    gaps = [0, *((b.date - a.date).days for a, b in zip(frames, frames[1:]))]
+    return [{"date": f.date.isoformat(), "km2": _km2(f.occupied_km2),
+             "pct": f"{f.occupied_pct:.2f} % of Ukraine",
+             "change": (f"{f.occupied_km2 - first:+,.0f} km² since {frames[0].date.isoformat()}"
+                        if i else "the period's first frame"),
+             "step": f"{gap} days after the previous frame" if gap > WEEK_DAYS else "",
+             "area": _polygons(f.occupied), "line": _lines(f.line)}
+            for i, (f, gap) in enumerate(zip(frames, gaps))]
+
+
+def base_payload(units: gpd.GeoDataFrame) -> dict:
+    """Ukraine's outline (filled) and the oblast borders (each shared border once)."""
+    simplified = shapely.coverage_simplify(units.geometry.values, BORDER_TOLERANCE_DEG)
+    ukraine = shapely.union_all(simplified)
+    borders = shapely.line_merge(shapely.union_all(shapely.boundary(simplified)))
+    inner = shapely.difference(borders, ukraine.boundary.buffer(1e-6))
+    return {"ukraine": _polygons(ukraine), "borders": _lines(inner)}
