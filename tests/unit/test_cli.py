@@ -9,7 +9,10 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from geo.cli.main import main
+from geo.cli.main import build_parser, main
+from geo.cli.scenario_options import HELD, option_of, scenario_from
+from geo.scenario.presets import scenario_of, values_of
+from geo.scenario.proposals import PROPOSALS, Parameter
 from tests.conftest import ROOT
 
 
@@ -179,3 +182,57 @@ def test_a_scenario_table_names_the_snapshot_and_sources():
     assert status == 0
     assert "snapshot 2026-01-06" in out and "DeepStateMap" in out
     assert "dmz_km2" in out
+
+
+
+# scenario options: one per attribute of the registry's parameters
+
+
+def _other_value(parameter):
+    """A value of ``parameter`` other than its default, and how its option writes it."""
+    if isinstance(parameter, Parameter):
+        lower = parameter.default - parameter.step
+        value = lower if parameter.holds(lower) else parameter.default + parameter.step
+        return value, f"{value:g}"
+    code = "UA-09" if parameter.default != "UA-09" else "UA-14"
+    return ((code,), code) if parameter.many else (code, code)
+
+
+def _scenario_args(command, preset, written=()):
+    argv = [command, "--preset", preset, *(part for pair in written for part in pair)]
+    if command != "scenario":
+        argv += ["--out", "unused.csv"]
+    return build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("preset", [code for code, p in PROPOSALS.items() if p.parameters])
+def test_every_parameter_of_a_preset_reaches_the_scenario_through_its_attributes_option(preset):
+    expected, written = {}, {}
+    for parameter in PROPOSALS[preset].parameters:
+        value, text = _other_value(parameter)
+        expected[parameter.name] = value
+        option = option_of(parameter.held_in)
+        # Parameters sharing an attribute share its option, joined by "=": UA-14=85.
+        written[option] = f"{written[option]}={text}" if option in written else text
+    assert values_of(scenario_from(_scenario_args("scenario", preset, written.items()))) == (
+        expected)
+
+
+@pytest.mark.parametrize("preset", [code for code, p in PROPOSALS.items() if not p.drawn])
+def test_a_preset_given_no_options_takes_the_registrys_defaults(preset):
+    assert scenario_from(_scenario_args("scenario", preset)) == scenario_of(preset)
+
+
+@pytest.mark.parametrize("command", ["scenario", "figure", "export"])
+def test_every_scenario_command_takes_the_option_of_every_registry_attribute(command):
+    for attribute, (parameter, *_) in HELD.items():
+        text = _other_value(parameter)[1]
+        given = getattr(_scenario_args(command, "freeze", [(option_of(attribute), text)]),
+                        attribute)
+        assert (f"{given:g}" if isinstance(given, float) else given) == text
+
+
+def test_the_option_of_a_shared_attribute_says_how_it_is_written():
+    status, _, err = run("scenario", "--preset", "target", "--target", "85")
+    assert status == 2
+    assert "--target must look like UA-14=85, not '85'" in err
