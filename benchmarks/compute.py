@@ -29,7 +29,8 @@ from geo.maps.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_laye
 from geo.scenario.bands import forget, precompute, warm_order
 from geo.scenario.ground import Ground, prepare_ground
 from geo.scenario.impact import Impact, assess, changed_ground
-from geo.scenario.presets import Scenario, Zones, apply_scenario
+from geo.scenario.partition import Zones
+from geo.scenario.presets import Scenario, apply_scenario
 
 T = TypeVar("T")
 

@@ -19,7 +19,8 @@ from geo.pace.published import load_published_estimates
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.ground import Ground
 from geo.scenario.impact import Impact, assess, changed_ground
-from geo.scenario.presets import Scenario, Zones, apply_scenario
+from geo.scenario.partition import Zones
+from geo.scenario.presets import Scenario, apply_scenario
 from geo.scenario.proposal_time import ProposalTime, oblast_table, proposal_time
 from pages._cached_data import towns
 from pages._data_source import ground_by_key

@@ -14,9 +14,9 @@ import streamlit as st
 
 from geo.data.boundaries import ukraine_outline
 from geo.data.snapshots import ATTRIBUTION, load_occupied
-from geo.maps.timelapse import (DEFAULT_FPS, FRAME_TOLERANCE_DEG, SPEEDS_FPS, Frame, TimelapseError,
-                                frame_days, make_frame, steps_note, timelapse_document,
-                                ukraine_figures)
+from geo.maps.timelapse import (FRAME_TOLERANCE_DEG, Frame, TimelapseError, frame_days, make_frame,
+                                steps_note, timelapse_document, ukraine_figures)
+from geo.maps.timelapse_player import DEFAULT_FPS, SPEEDS_FPS
 from pages._cached_data import history, units
 from pages._page_setup import MAP_HEIGHT_PX, dates
 from pages._presenter import slide_title

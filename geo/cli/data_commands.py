@@ -15,8 +15,9 @@ from geo.ingest import InputError
 from geo.ingest.control import check_size, describe, read_control_file
 from geo.ingest.limits import MAX_FILE_BYTES
 from geo.paths import DATA_DIR
-from geo.update.pipeline import (BASE_URLS, MAX_DAYS_PER_RUN, SOURCES as UPDATE_SOURCES, TIMEOUT_S,
-                                 UpdateError, update)
+from geo.update.errors import UpdateError
+from geo.update.fetch import BASE_URLS, SOURCES as UPDATE_SOURCES, TIMEOUT_S
+from geo.update.pipeline import MAX_DAYS_PER_RUN, update
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

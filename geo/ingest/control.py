@@ -32,7 +32,7 @@ from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError, limits
 from geo.ingest.archive import open_zip
 from geo.ingest.cleaning import clean_area
-from geo.ingest.geojson import DEEPSTATE_OCCUPIED_LAYERS, read_geojson
+from geo.ingest.geojson import read_geojson
 from geo.ingest.kml import read_kml, read_kmz
 from geo.ingest.layer import Layer, Properties, date_in, mib, plural, printable, utf8
 from geo.ingest.shapefile import read_zipped_shapefile
@@ -277,5 +277,6 @@ def _no_polygons(layer: Layer) -> str:
 
 
 # Properties and DEEPSTATE_OCCUPIED_LAYERS live with the readers and are this module's too.
-__all__ = ["DEEPSTATE_OCCUPIED_LAYERS", "ControlFile", "Properties", "check_size", "describe",
-           "read_control_file"]
+__all__ = [
+    "ControlFile", "check_size", "describe", "read_control_file",
+]

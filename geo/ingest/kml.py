@@ -21,8 +21,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.ingest import InputError, limits
 from geo.ingest.archive import read_member
-from geo.ingest.layer import (NOT_FINITE, Layer, Properties, date_in, malformed,
-                              polygon_from_rings, utf8)
+from geo.ingest.layer import (NOT_FINITE, Layer, Properties, date_in, malformed, polygon_from_rings,
+                              utf8)
 
 #: Root elements of XML formats mistaken for KML -> what to call them.
 _XML_FORMATS = {"gpx": "GPX", "svg": "an SVG image", "html": "an HTML page",

@@ -27,7 +27,8 @@ from geo.maps.palette import (LINE_STYLES, OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_AL
                               ZONE_BACKGROUND, ZONE_COLOR)
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.export import SOURCES
-from geo.scenario.presets import LINE_LABELS, Scenario
+from geo.scenario.partition import LINE_LABELS
+from geo.scenario.presets import Scenario
 from geo.scenario.proposal_time import (PACE_SOURCE, ProposalTime, compact, evaluation_time,
                                         pace_windows)
 from geo.scenario.proposals import PROPOSALS

@@ -57,7 +57,8 @@ RUSSIAN_FILL, UKRAINIAN_FILL, ZONE_COLOR = "#b2182b", "#2166ac", "#8c510a"
 UKRAINIAN_PALE = "#dbe6f1"
 #: Between the zone's hatch lines.
 ZONE_BACKGROUND = "#fee391"
-#: Colour and dash pattern of each kind of scenario line (:data:`geo.scenario.presets.LINE_LABELS`).
+#: Colour and dash pattern of each kind of scenario line
+#: (:data:`geo.scenario.partition.LINE_LABELS`).
 LINE_STYLES = {"ceasefire": ("#111111", "10 6"),
                "zone-russian": ("#67001f", "6 6"),
                "zone-ukrainian": ("#053061", "6 6")}

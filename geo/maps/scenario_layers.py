@@ -23,7 +23,7 @@ from geo.maps.palette import (LINE_STYLES, NORMAL, RUSSIAN_FILL, TODAY_LINE_COLO
                               UKRAINIAN_PALE, ZONE_BACKGROUND, ZONE_COLOR, Emphasis)
 from geo.measure import length_km
 from geo.projection import to_display
-from geo.scenario.presets import LINE_LABELS, Zones
+from geo.scenario.partition import LINE_LABELS, Zones
 
 SIDE_COLORS = {RUSSIAN: RUSSIAN_FILL, UKRAINIAN: UKRAINIAN_FILL, ZONE: ZONE_COLOR}
 

@@ -32,9 +32,8 @@ from geo.data.snapshots import available_dates, load_occupied
 from geo.maps.base import base_map, remembered_view
 from geo.maps.offline import localize_assets
 from geo.maps.palette import NORMAL, STRONG
-from geo.maps.timelapse_payload import (BORDER_TOLERANCE_DEG, POLYLINE_PRECISION, WEEK_DAYS,
-                                        encode_polyline, frame_payload)
-from geo.maps.timelapse_player import DEFAULT_FPS, SPEEDS_FPS, TimelapsePlayer, timelapse_legend
+from geo.maps.timelapse_payload import (WEEK_DAYS)
+from geo.maps.timelapse_player import DEFAULT_FPS, TimelapsePlayer, timelapse_legend
 from geo.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -192,8 +191,6 @@ def timelapse_document(frames: Sequence[Frame], units: gpd.GeoDataFrame, *,
 
 
 __all__ = [
-    "BORDER_TOLERANCE_DEG", "DEFAULT_FPS", "FRAME_TOLERANCE_DEG", "POLYLINE_PRECISION",
-    "SPEEDS_FPS", "WEEK_DAYS", "Frame", "TimelapseError", "TimelapsePlayer", "encode_polyline",
-    "frame_days", "frame_payload", "load_frames", "long_steps", "make_frame", "steps_note",
-    "timelapse_document", "ukraine_figures",
+    "FRAME_TOLERANCE_DEG", "Frame", "TimelapseError", "frame_days", "load_frames", "long_steps",
+    "make_frame", "steps_note", "timelapse_document", "ukraine_figures",
 ]

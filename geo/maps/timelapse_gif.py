@@ -35,7 +35,8 @@ from geo.maps.gif_writer import FRAME_S, HOLD_LAST_S, StreamingGifWriter
 from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
                               START_LINE_COLOR, START_LINE_DASH, TODAY_COLOR, TODAY_PT,
                               UKRAINE_EDGE, UKRAINIAN_PALE)
-from geo.maps.timelapse import WEEK_DAYS, Frame, load_frames, steps_note
+from geo.maps.timelapse import Frame, load_frames, steps_note
+from geo.maps.timelapse_payload import WEEK_DAYS
 from geo.paths import DATA_DIR
 from geo.projection import to_metric
 
@@ -309,7 +310,6 @@ def timelapse_gif(start: dt.date, end: dt.date, path: str | os.PathLike, *,
 
 
 __all__ = [
-    "DATE_PT", "FRAME_S", "HOLD_LAST_S", "LINE_PT", "MAP_RECT", "MAX_FRAME_S", "MIN_FRAME_S",
-    "MIN_WIDTH_PX", "PANEL_X", "WIDTH_PX", "StreamingGifWriter", "check_gif_options",
-    "frame_seconds", "gif_from_frames", "timelapse_gif",
+    "DATE_PT", "LINE_PT", "MAP_RECT", "MAX_FRAME_S", "MIN_FRAME_S", "MIN_WIDTH_PX", "PANEL_X",
+    "WIDTH_PX", "check_gif_options", "frame_seconds", "gif_from_frames", "timelapse_gif",
 ]

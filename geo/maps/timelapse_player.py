@@ -97,7 +97,7 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
 (function(map, frames, base, options) {
   var factor = Math.pow(10, options.precision);
   function decode(text) {
-    // Google's polyline algorithm (geo.maps.timelapse.encode_polyline): latitude first.
+    // Google's polyline algorithm (geo.maps.timelapse_payload.encode_polyline): latitude first.
     var points = [], index = 0, lat = 0, lng = 0;
     while (index < text.length) {
       for (var k = 0; k < 2; k++) {

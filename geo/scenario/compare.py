@@ -6,7 +6,7 @@ import pandas as pd
 
 from geo.data.towns import sides
 from geo.scenario.impact import Impact
-from geo.scenario.presets import Zones
+from geo.scenario.partition import Zones
 
 #: (label, how to read it off an Impact); areas km2 (EPSG:3035), lengths km (EPSG:32636).
 FIGURES = (

@@ -13,7 +13,8 @@ from geo.data.towns import load_towns
 from geo.paths import DATA_DIR
 from geo.scenario.ground import Ground, prepare_ground
 from geo.scenario.impact import Impact, assess
-from geo.scenario.presets import Scenario, Zones, apply_scenario
+from geo.scenario.partition import Zones
+from geo.scenario.presets import Scenario, apply_scenario
 
 
 @dataclass(frozen=True)

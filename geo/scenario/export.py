@@ -17,7 +17,7 @@ from geo.projection import to_display
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.impact import BY_OBLAST_COLUMNS, Impact
 from geo.scenario.links import to_query
-from geo.scenario.presets import LINE_LABELS, Line
+from geo.scenario.partition import LINE_LABELS, Line
 from geo.scenario.proposal_time import ProposalTime, as_payload, csv_columns, evaluation_time
 
 #: Everything a scenario's outcome is built from; the DeepStateMap licence asks for its credit.

@@ -21,7 +21,7 @@ from geo.data.occupied import polygonal
 from geo.projection import to_metric
 from geo.scenario.bands import band
 from geo.scenario.ground import Ground
-from geo.scenario.partition import (LINE_LABELS, Line, Zones, inner_edge, line_length_km, lines_of,
+from geo.scenario.partition import (Line, Zones, inner_edge, lines_of,
                                     partition)
 from geo.scenario.pieces import Change, Piece, measure
 from geo.scenario.proposals import (PROPOSALS, RU_KM, SHIFT_KM, TARGET_PCT, UA_KM, Parameter,
@@ -349,7 +349,6 @@ def _as_held(parameter: Parameter | UnitChoice, value: object) -> object:
 
 
 __all__ = [
-    "CLAIMED", "CRIMEA", "DONBAS", "LINE_LABELS", "Line", "SWAP_RETURNED", "Scenario",
-    "ScenarioError", "Zones", "apply_scenario", "line_length_km", "scenario_of",
-    "solve_target_km", "values_of",
+    "CLAIMED", "CRIMEA", "DONBAS", "SWAP_RETURNED", "Scenario", "ScenarioError",
+    "apply_scenario", "scenario_of", "solve_target_km", "values_of",
 ]

@@ -35,8 +35,7 @@ from geo.paths import DATA_DIR
 from geo.update import record
 from geo.update.daily import derive_day
 from geo.update.errors import UpdateError
-from geo.update.fetch import (API_LIST_PATH, API_MAP_PATH, ARCHIVE_FILE, BASE_URLS, MAX_LIST_BYTES,
-                              MAX_MAP_BYTES, SOURCE_NAMES, SOURCES, TIMEOUT_S, DayMap, Fetcher,
+from geo.update.fetch import (BASE_URLS, MAX_MAP_BYTES, SOURCE_NAMES, SOURCES, TIMEOUT_S, Fetcher,
                               Source, api_days, archive_days)
 from geo.update.staging import write_update
 
@@ -299,7 +298,5 @@ def _shipped_units(data_dir: Path):
 
 
 __all__ = [
-    "API_LIST_PATH", "API_MAP_PATH", "ARCHIVE_FILE", "BASE_URLS", "MAX_DAYS_LOOKED_FOR",
-    "MAX_DAYS_PER_RUN", "MAX_LIST_BYTES", "MAX_MAP_BYTES", "SOURCES", "TIMEOUT_S", "DayMap",
-    "DayOutcome", "Source", "UpdateError", "UpdateResult", "update",
+    "MAX_DAYS_LOOKED_FOR", "MAX_DAYS_PER_RUN", "DayOutcome", "UpdateResult", "update",
 ]

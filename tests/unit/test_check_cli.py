@@ -12,10 +12,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from geo.cli.main import EXIT_USAGE, main
+from geo.cli.arguments import EXIT_USAGE
+from geo.cli.main import main
 from geo.ingest.limits import MAX_FILE_BYTES
 from tests.conftest import ROOT
-from tests.unit.test_ingest_control import BAD_INPUTS, DOCUMENTS, RING
+from tests.unit.ingest_files import BAD_INPUTS, DOCUMENTS, RING
 
 DONETSK = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"date": "2026-01-06"},

@@ -21,10 +21,9 @@ from geo.ingest import InputError, limits
 from geo.ingest.control import ControlFile, check_size, describe, read_control_file
 from geo.measure import area_km2
 from tests.conftest import ROOT
-# DOCUMENTS and RING are imported from here by tests/unit/test_check_cli.py.
-from tests.unit.ingest_files import (BAD_INPUTS, DOCUMENTS, DONETSK_BOX, RING,  # noqa: F401
-                                     collection, feature, geojson, kml, kml_placemark, kmz,
-                                     polygon, read_or_refuse, same_area, shapefile_zip)
+from tests.unit.ingest_files import (BAD_INPUTS, DONETSK_BOX, RING, collection, feature, geojson,
+                                     kml, kml_placemark, kmz, polygon, read_or_refuse, same_area,
+                                     shapefile_zip)
 
 
 @pytest.fixture(scope="module")

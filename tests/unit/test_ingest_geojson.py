@@ -19,7 +19,6 @@ from geo.projection import project
 from tests.unit.ingest_files import (DOCUMENTS, DONETSK_BOX, ONERROR, RING, SCRIPT, collection,
                                      feature, geojson, polygon, read_or_refuse, same_area)
 
-
 # --- Reading good files --------------------------------------------------------------------
 
 

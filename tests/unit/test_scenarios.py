@@ -11,7 +11,8 @@ from shapely.geometry import LineString
 from geo.crs import METRIC_CRS
 from geo.measure import area_km2
 from geo.projection import to_display
-from geo.scenario.presets import Scenario, ScenarioError, apply_scenario, line_length_km
+from geo.scenario.partition import line_length_km
+from geo.scenario.presets import Scenario, ScenarioError, apply_scenario
 from tests.synthetic import X0, Y0, ground_of, square_km
 
 KM = 1000.0

@@ -29,7 +29,8 @@ from geo.cli.main import main
 from geo.data.cadence import shipped_days
 from geo.data.series import held_days, series_path
 from geo.data.snapshots import available_dates, load_occupied, snapshot_path
-from geo.update.pipeline import UpdateError, update
+from geo.update.errors import UpdateError
+from geo.update.pipeline import update
 from geo.update.record import damaged_files, read_record, record_path
 from tests.unit.killing import killed_at_move
 from tests.unit.update_fixtures import (HANG, DeepStateServer, Derived, api_map, digest, listed_map,
