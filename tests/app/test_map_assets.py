@@ -7,7 +7,7 @@ import geo.maps.vendor
 import pages._checked_files
 from geo.maps.vendor import AssetFetchError, install
 from tests.app.running import open_page
-from tests.unit.test_vendor import fake_registry
+from tests.unit.maps.test_vendor import fake_registry
 
 
 @pytest.fixture

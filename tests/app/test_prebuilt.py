@@ -9,7 +9,7 @@ from geo.maps.base import base_map
 from geo.maps.scenario_layers import SCENARIO_LEGEND, lines_layer, zones_layer
 from geo.scenario.presets import Scenario, apply_scenario
 from pages._prebuilt_layers import groups, prebuild
-from tests.unit.test_scenarios import GROUND
+from tests.unit.scenario.test_presets import GROUND
 
 
 def layers():

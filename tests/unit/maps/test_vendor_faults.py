@@ -7,7 +7,7 @@ import pytest
 
 from geo.maps.vendor import RECORD_NAME, AssetCheck, check, install, installed, manifest
 from tests.unit.killing import killed_mid_write
-from tests.unit.test_vendor import fake_registry
+from tests.unit.maps.test_vendor import fake_registry
 
 LEAFLET = "leaflet/dist/leaflet.js"
 
@@ -81,7 +81,7 @@ def test_an_install_killed_half_way_is_not_recorded(tmp_path):
     killed_mid_write(f"""
         from pathlib import Path
         from geo.maps.vendor import install
-        from tests.unit.test_vendor import fake_registry
+        from tests.unit.maps.test_vendor import fake_registry
         install(Path({str(tmp_path / "vendor")!r}), fetch=fake_registry())
     """, marker=b"leaflet dist/leaflet.js")
     assert check(tmp_path / "vendor") == AssetCheck(recorded=False)
@@ -91,7 +91,7 @@ def test_a_reinstall_killed_half_way_leaves_the_files_before_it_whole(vendor):
     killed_mid_write(f"""
         from pathlib import Path
         from geo.maps.vendor import install
-        from tests.unit.test_vendor import fake_registry
+        from tests.unit.maps.test_vendor import fake_registry
         install(Path({str(vendor)!r}), fetch=fake_registry())
     """, marker=b"leaflet dist/leaflet.js")
     assert check(vendor).whole

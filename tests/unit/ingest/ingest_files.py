@@ -1,4 +1,4 @@
-"""Shared by the tests of geo.ingest's readers (tests/unit/test_ingest_*.py): control-area
+"""Shared by the tests of geo.ingest's readers (tests/unit/ingest/): control-area
 files built at test time, the bad-inputs corpus, random GeoJSON-like documents, and the
 check that reading either succeeds or raises InputError."""
 

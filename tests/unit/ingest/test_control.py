@@ -1,8 +1,8 @@
 """Bring-your-own control areas: whatever the format (GeoJSON, KML, KMZ, zipped shapefile), a
 file is recognised from its content, read, described, dated and named, and every unusable
-file gets one clear sentence (an InputError). The formats' own cases are in
-test_ingest_geojson.py, test_ingest_kml.py, test_ingest_archive.py and
-test_ingest_shapefile.py, the repairs every format shares in test_ingest_cleaning.py."""
+file gets one clear sentence (an InputError). The formats' own cases are in test_geojson.py,
+test_kml.py, test_archive.py and test_shapefile.py beside this file, the repairs every format
+shares in test_cleaning.py."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from geo.ingest import InputError, limits
 from geo.ingest.control import ControlFile, check_size, describe, read_control_file
 from geo.measure import area_km2
 from tests.conftest import ROOT
-from tests.unit.ingest_files import (BAD_INPUTS, DONETSK_BOX, RING, collection, feature, geojson,
-                                     kml, kml_placemark, kmz, polygon, read_or_refuse, same_area,
-                                     shapefile_zip)
+from tests.unit.ingest.ingest_files import (BAD_INPUTS, DONETSK_BOX, RING, collection, feature,
+                                            geojson, kml, kml_placemark, kmz, polygon,
+                                            read_or_refuse, same_area, shapefile_zip)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 
 from geo.scenario.pieces import Piece, measure, measure_change
 from tests.synthetic import square_km
-from tests.unit.test_scenarios import GROUND
+from tests.unit.scenario.test_presets import GROUND
 
 REL = 2e-3
 

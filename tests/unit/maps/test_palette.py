@@ -6,7 +6,7 @@ from pathlib import Path
 
 from geo.maps.palette import SHARE_CLASSES, share_color
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_a_share_on_a_class_bound_takes_that_class_and_above_it_the_next():

@@ -14,8 +14,8 @@ from geo.crs import DISPLAY_CRS
 from geo.ingest import InputError
 from geo.ingest.control import read_control_file
 from geo.projection import project
-from tests.unit.ingest_files import (DONETSK_BOX, ONERROR, read_or_refuse, same_area, shapefile_zip,
-                                     zipped)
+from tests.unit.ingest.ingest_files import (DONETSK_BOX, ONERROR, read_or_refuse, same_area,
+                                            shapefile_zip, zipped)
 
 # --- The .prj ------------------------------------------------------------------------------
 

@@ -33,8 +33,8 @@ from geo.update.errors import UpdateError
 from geo.update.pipeline import update
 from geo.update.record import damaged_files, read_record, record_path
 from tests.unit.killing import killed_at_move
-from tests.unit.update_fixtures import (HANG, DeepStateServer, Derived, api_map, digest, listed_map,
-                                        make_data_dir, raw_bytes, serving)
+from tests.unit.update.update_fixtures import (HANG, DeepStateServer, Derived, api_map, digest,
+                                               listed_map, make_data_dir, raw_bytes, serving)
 
 HELD = [dt.date(2026, 8, 19), dt.date(2026, 8, 20)]
 NEW = [dt.date(2026, 8, 21), dt.date(2026, 8, 22)]

@@ -10,7 +10,7 @@ import pytest
 
 from geo.ingest import InputError, limits
 from geo.ingest.control import read_control_file
-from tests.unit.ingest_files import DONETSK_BOX, kml, kml_placemark, same_area, zipped
+from tests.unit.ingest.ingest_files import DONETSK_BOX, kml, kml_placemark, same_area, zipped
 
 
 def test_a_kmz_zipped_on_macos_ignores_the_resource_forks():

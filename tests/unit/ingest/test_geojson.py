@@ -16,8 +16,9 @@ from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError, limits
 from geo.ingest.control import read_control_file
 from geo.projection import project
-from tests.unit.ingest_files import (DOCUMENTS, DONETSK_BOX, ONERROR, RING, SCRIPT, collection,
-                                     feature, geojson, polygon, read_or_refuse, same_area)
+from tests.unit.ingest.ingest_files import (DOCUMENTS, DONETSK_BOX, ONERROR, RING, SCRIPT,
+                                            collection, feature, geojson, polygon, read_or_refuse,
+                                            same_area)
 
 # --- Reading good files --------------------------------------------------------------------
 

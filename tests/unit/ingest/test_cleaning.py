@@ -14,7 +14,7 @@ from shapely.geometry import box
 
 from geo.ingest import InputError, cleaning, limits
 from geo.ingest.control import read_control_file
-from tests.unit.ingest_files import DONETSK_BOX, geojson, polygon, same_area
+from tests.unit.ingest.ingest_files import DONETSK_BOX, geojson, polygon, same_area
 
 
 def test_a_self_intersecting_bow_tie_is_repaired_and_noted():

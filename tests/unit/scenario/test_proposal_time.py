@@ -11,7 +11,7 @@ from geo.scenario.impact import BY_OBLAST_COLUMNS, Impact
 from geo.scenario.proposal_time import (as_payload, compact, csv_columns, cut_short, given_back,
                                         headline_sentence, oblast_table, pace_source, proposal_time,
                                         range_sentence, range_short, russia_gives_up, when)
-from tests.unit.test_time_to_take import DAY, D, daily
+from tests.unit.pace.test_time_to_take import DAY, D, daily
 
 
 def impact(rows: dict[str, dict[str, float]], dmz_km2: float = 0.0) -> Impact:

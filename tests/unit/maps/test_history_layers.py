@@ -11,7 +11,7 @@ from geo.maps.history_layers import change_layer, history_base_map, history_laye
 from geo.maps.offline import STATIC_URL, localize_assets
 from geo.maps.palette import REGAINED_DASH
 from geo.pace.history import compare_dates, share_history, with_shares_of
-from tests.unit.test_history import D1, D2, D3, OCCUPIED, UNITS, load
+from tests.unit.pace.test_history import D1, D2, D3, OCCUPIED, UNITS, load
 
 
 @pytest.fixture(scope="module")

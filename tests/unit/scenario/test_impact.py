@@ -11,7 +11,7 @@ from geo.data.towns import RUSSIAN, UKRAINIAN, ZONE
 from geo.scenario.impact import assess
 from geo.scenario.presets import Scenario, apply_scenario
 from tests.synthetic import X0, Y0
-from tests.unit.test_scenarios import GROUND
+from tests.unit.scenario.test_presets import GROUND
 
 TOWNS = pd.DataFrame({
     "name": ["Eastville", "Westville", "Frontville", "Farville"],

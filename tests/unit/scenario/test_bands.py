@@ -8,7 +8,7 @@ import pytest
 
 from geo.scenario import bands
 from geo.scenario.bands import band, kept_count, precompute
-from tests.unit.test_scenarios import GROUND
+from tests.unit.scenario.test_presets import GROUND
 
 REL = 2e-3  # equal-area CRS against nominal km2 (see test_scenarios)
 

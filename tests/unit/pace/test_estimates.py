@@ -8,7 +8,7 @@ import pytest
 
 from geo.pace.estimates import as_dict, estimate_day, estimates_beside, ground_name, sentence
 from geo.pace.published import ESTIMATES_COLUMNS, load_published_estimates
-from tests.unit.test_time_to_take import D, daily
+from tests.unit.pace.test_time_to_take import D, daily
 
 #: Donetsk and Luhansk of 10,000 km2 each; the series starts with 1,000 km2 held in each.
 AREAS = {"UA-14": 10_000.0, "UA-09": 10_000.0}

@@ -16,7 +16,7 @@ from geo.cli.arguments import EXIT_USAGE
 from geo.cli.main import main
 from geo.ingest.limits import MAX_FILE_BYTES
 from tests.conftest import ROOT
-from tests.unit.ingest_files import BAD_INPUTS, DOCUMENTS, RING
+from tests.unit.ingest.ingest_files import BAD_INPUTS, DOCUMENTS, RING
 
 DONETSK = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"date": "2026-01-06"},

@@ -10,8 +10,8 @@ from geo.data.towns import RUSSIAN, UKRAINIAN, ZONE
 from geo.scenario.compare import figures_table, shares_table, towns_table
 from geo.scenario.impact import assess
 from geo.scenario.presets import Scenario, apply_scenario
-from tests.unit.test_impact import TOWNS
-from tests.unit.test_scenarios import GROUND
+from tests.unit.scenario.test_impact import TOWNS
+from tests.unit.scenario.test_presets import GROUND
 
 DONBAS = apply_scenario(GROUND, Scenario("donbas"))
 MUTUAL = apply_scenario(GROUND, Scenario("mutual", ua_km=10, ru_km=0))

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from geo.ingest import InputError, limits
 from geo.ingest.control import read_control_file
-from tests.unit.ingest_files import (DONETSK_BOX, LAT, LON, ONERROR, SCRIPT, kml, kml_placemark,
-                                     kmz, read_or_refuse, same_area)
+from tests.unit.ingest.ingest_files import (DONETSK_BOX, LAT, LON, ONERROR, SCRIPT, kml,
+                                            kml_placemark, kmz, read_or_refuse, same_area)
 
 #: What defusedxml's refusal of a DOCTYPE must say.
 DECLARATIONS_REFUSED = "declares a DOCTYPE or ENTITY, which is refused: such declarations"
