@@ -16,8 +16,9 @@ import streamlit as st
 
 from geo.data.control import ControlSnapshot
 from geo.data.published import published_for
+from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.control_layers import control_document
-from geo.maps.stored_pages import document_path, write_document
+from geo.maps.stored_pages import document_path, read_document, write_document
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.export import scenario_geojson
 from geo.scenario.presets import Scenario
@@ -25,6 +26,7 @@ from pages._cached_data import published, shares_of_day, snapshot, units
 from pages._data_source import (active, attribution, controls as data_controls, file_properties,
                                 ground_by_key, ground_of, snapshot_by_key, snapshot_of, source_key)
 from pages._dates import DayChoice, age_text, date_control
+from pages._map_download import map_download
 from pages._outcome_cache import evaluation_on, slide_bytes
 from pages._page_setup import map_frame
 from pages._presenter import keyboard_control, slide_title
@@ -131,6 +133,7 @@ def show(shown: DayChoice, *, tiles: bool, presenting: bool, heading, map_area,
     file_properties()
     table(shares, day, basis)
     exports(shares, day, map_day, own is not None)
+    interactive_map(current, map_day, basis if own else None)
 
 
 def present(heading, shares: pd.DataFrame, current: ControlSnapshot, own, day: dt.date,
@@ -211,3 +214,19 @@ def exports(shares: pd.DataFrame, day: dt.date, map_day: dt.date, own: bool) -> 
     if map_day != day:
         st.caption(f"The table is of {day.isoformat()}; the occupied area, the line and the "
                    f"slide are of {map_day.isoformat()}, the map drawn for it.")
+
+
+def interactive_map(current: ControlSnapshot, map_day: dt.date, own_basis: str | None) -> None:
+    """The map as one HTML file that works offline: the page shown, without tiles.
+    ``own_basis``: what a visitor's own data is (None for the bundled snapshots)."""
+    credit = attribution(map_day)
+
+    def page() -> str:
+        if own_basis is not None:  # held here: the process may forget a visitor's data
+            return control_document(units(), current, published(), basis=own_basis,
+                                    credit=credit)
+        return read_document(document_path(map_day)) or bundled_document(map_day, False, False)
+
+    map_download("control", (map_day,), page,
+                 title=f"Territorial control in Ukraine, {map_day.isoformat()}",
+                 source=f"{credit}; {BOUNDARIES_ATTRIBUTION}", as_of=map_day)

@@ -1,5 +1,5 @@
-"""The timelapse section: the shipped maps of a period played in place in one map page, and
-its animated GIF for slides (made on a download's click).
+"""The timelapse section: the shipped maps of a period played in place in one map page, its
+animated GIF for slides and the player as one offline file (each made on a download's click).
 
 A page shows it with one line, e.g. ``timelapse_section(earlier, later)``; the map page of a
 period is made once per process for every visitor (its frames once per day), the GIF once
@@ -14,10 +14,13 @@ import streamlit as st
 
 from geo.data.boundaries import ukraine_outline
 from geo.data.snapshots import ATTRIBUTION, load_occupied
+from geo.maps.base import BOUNDARIES_ATTRIBUTION
+from geo.maps.standalone import ENGLISH
 from geo.maps.timelapse import (FRAME_TOLERANCE_DEG, Frame, TimelapseError, frame_days, make_frame,
                                 steps_note, timelapse_document, ukraine_figures)
 from geo.maps.timelapse_player import DEFAULT_FPS, SPEEDS_FPS
 from pages._cached_data import history, units
+from pages._map_download import map_download
 from pages._page_setup import MAP_HEIGHT_PX, dates
 from pages._presenter import slide_title
 
@@ -127,3 +130,9 @@ def timelapse_section(start: dt.date, end: dt.date, *, presenting: bool = False)
         st.iframe(page, height=MAP_HEIGHT_PX)
     st.caption(_caption(keys, len(page.encode())))
     _gif_controls(keys)
+    # The player as one file: its frames are the page's own, so it plays from disk too.
+    map_download("timelapse", (first[0], last[0]), lambda: _document(keys, False),
+                 title=f"Territorial control in Ukraine, {first[0].isoformat()} to "
+                       f"{last[0].isoformat()}",
+                 source=f"{ATTRIBUTION}; {BOUNDARIES_ATTRIBUTION}", as_of=last[0],
+                 label=ENGLISH.timelapse_button)

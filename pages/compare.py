@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 from branca.element import Element
+from folium.plugins import DualMap
 from streamlit_folium import st_folium
 
-from geo.maps.base import dual_map
+from geo.maps.base import BOUNDARIES_ATTRIBUTION, dual_map, legend
 from geo.maps.offline import localize_assets
-from geo.maps.scenario_layers import changes_layer, lines_layer, zones_layer
+from geo.maps.scenario_layers import SCENARIO_LEGEND, changes_layer, lines_layer, zones_layer
 from geo.scenario.compare import figures_table, shares_table, towns_table
 from geo.scenario.deck import parse_deck, step_token
 from geo.scenario.impact import changed_ground
-from geo.scenario.presets import Scenario, ScenarioError, scenario_of
+from geo.scenario.ground import Ground
+from geo.scenario.presets import Scenario, ScenarioError, Zones, scenario_of
 from geo.scenario.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
 from geo.scenario.proposals import PROPOSALS
 from pages._cached_data import towns
 from pages._data_source import active, attribution, ground_of, source_key
 from pages._dates import DayChoice, date_control, line_day_note, link_day
+from pages._map_download import map_download
 from pages._outcome_cache import OutcomeKey, outcome_of, time_of
 from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._proposal_controls import Keys, proposal_controls, show
@@ -28,6 +31,10 @@ DATE_LABEL = "Day of the line of contact"
 #: The widgets' keys after the side's letter, by parameter name (links and tests use them).
 WIDGET_KEYS = {"preset": "preset", "ua_km": "ua", "ru_km": "ru", "shift_km": "shift",
                "oblasts": "oblasts", "target_unit": "unit", "target_pct": "pct"}
+#: The legend of the downloaded maps, which have no page around them to give it in words:
+#: the Ceasefire lines map's, but towns (not drawn here).
+COMPARE_LEGEND = ("Under each scenario",
+                  tuple(entry for entry in SCENARIO_LEGEND[1] if entry[0] != "dot"))
 
 
 def widget_keys(side: str) -> Keys:
@@ -51,6 +58,28 @@ def read_link_once() -> None:
 def side_controls(side: str, heading: str) -> Scenario:
     st.subheader(heading)
     return scenario_of(*proposal_controls(widget_keys(side), side_by_side=True))
+
+
+def compare_maps(zones_a: Zones, zones_b: Zones, today: Ground, caption: str) -> DualMap:
+    """The two scenarios' maps side by side, A on the left; ``caption`` names the source
+    and day of the zones."""
+    maps = dual_map()
+    # The frame's default 8 px margin pushed the maps' bottom edge, and their credit, out of
+    # view.
+    maps.get_root().header.add_child(Element("<style>body{margin:0}</style>"),
+                                     name="atlas_margin")
+    for side, zones in ((maps.m1, zones_a), (maps.m2, zones_b)):
+        for layer in (zones_layer(zones, caption), changes_layer(*changed_ground(today, zones)),
+                      lines_layer(zones, today.line)):
+            localize_assets(layer).add_to(side)
+    return maps
+
+
+def downloaded_page(zones_a: Zones, zones_b: Zones, today: Ground, caption: str) -> str:
+    """The page of :func:`compare_maps` for the file, its legend on the right-hand map."""
+    maps = compare_maps(zones_a, zones_b, today, caption)
+    legend(*COMPARE_LEGEND).add_to(maps.m2)
+    return maps.get_root().render()
 
 
 def drawn_from(day: DayChoice) -> str | None:
@@ -87,19 +116,18 @@ except ScenarioError as error:
     st.error(f"These scenarios cannot be built: {error}")
     st.stop()
 
-maps = dual_map()
-# The frame's default 8 px margin pushed the maps' bottom edge, and their credit, out of view.
-maps.get_root().header.add_child(Element("<style>body{margin:0}</style>"), name="atlas_margin")
 caption = attribution(date)
-for side, zones in ((maps.m1, zones_a), (maps.m2, zones_b)):
-    for layer in (zones_layer(zones, caption), changes_layer(*changed_ground(today, zones)),
-                  lines_layer(zones, today.line)):
-        localize_assets(layer).add_to(side)
-st_folium(maps, key="compare_map", use_container_width=True, height=520, returned_objects=[])
+st_folium(compare_maps(zones_a, zones_b, today, caption), key="compare_map",
+          use_container_width=True, height=520, returned_objects=[])
 st.caption("Pan or zoom either map: the other follows. Red: Russian-held; pale blue: "
            "Ukrainian-held; hatched: demilitarised zone; dashed: the scenario's lines; grey: "
            f"the line of contact. {caption}; boundaries: Natural Earth; towns: GeoNames. "
            "Areas in EPSG:3035, lengths in UTM 36N (EPSG:32636).")
+map_download(f"compare-{a.preset}-{b.preset}", (date,),
+             lambda: downloaded_page(zones_a, zones_b, today, caption),
+             title=f"{PROPOSALS[a.preset].title} (A, left) against {PROPOSALS[b.preset].title} "
+                   f"(B, right), {own.label if own else date.isoformat()}",
+             source=f"{caption}; {BOUNDARIES_ATTRIBUTION}", as_of=date)
 
 st.subheader("How they differ")
 st.dataframe(figures_table(impact_a, impact_b), hide_index=True, width="stretch",

@@ -6,19 +6,23 @@ from __future__ import annotations
 import datetime as dt
 
 import altair as alt
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from shapely.geometry.base import BaseGeometry
 from streamlit_folium import st_folium
 
 from geo.data.names import UKRAINE, UNIT_NAMES
 from geo.data.series import missing_days
 from geo.data.snapshots import ATTRIBUTION
+from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.history_layers import history_base_map, history_layers
 from geo.maps.offline import localize_assets
 from geo.maps.palette import OCCUPIED_HATCH
 from geo.pace.history import Change, changed_units, gaps_text, held_runs, with_shares_of
 from pages._cached_data import change, history, snapshot, units
 from pages._dates import DayChoice, date_control, held
+from pages._map_download import map_download
 from pages._pace_section import pace_section
 from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 from pages._presenter import keyboard_control
@@ -241,6 +245,29 @@ def change_table(result: Change) -> None:
                "in EPSG:3035.")
 
 
+def history_page(units_drawn: gpd.GeoDataFrame, occupied: BaseGeometry, result: Change) -> str:
+    """The map as the page shows it, without tiles, as a whole page (for the file)."""
+    m = history_base_map()
+    for layer in history_layers(units_drawn, occupied, result):
+        localize_assets(layer).add_to(m)
+    return m.get_root().render()
+
+
+def interactive_map(occupied: BaseGeometry, result: Change, earlier: DayChoice,
+                    later: DayChoice) -> None:
+    """The map as one HTML file that works offline."""
+    maps = f"maps of {result.earlier.isoformat()} and {result.later.isoformat()}"
+    shares = (f"; shares: DeepStateMap's daily series, {result.shares_earlier.isoformat()} and "
+              f"{result.shares_later.isoformat()}" if maps_differ(result) else "")
+    held_units = units()  # held here: the file is made in a thread of its own
+    map_download("history", (result.earlier, result.later),
+                 lambda: history_page(held_units, occupied, result),
+                 title=f"Change in control, {earlier.held.isoformat()} to "
+                       f"{later.held.isoformat()}",
+                 source=f"{ATTRIBUTION}, {maps}{shares}; {BOUNDARIES_ATTRIBUTION}",
+                 as_of=result.later)
+
+
 def notices(shown: DayChoice, since: DayChoice, earlier: DayChoice, later: DayChoice) -> None:
     """Why the page shows what it shows, when that is not plainly what was asked for."""
     if since.held > shown.held:
@@ -288,7 +315,8 @@ with st.empty().container():
     notices(shown, since, earlier, later)
 headline(result)
 
-layers = history_layers(units(), snapshot(later.drawn).occupied, result)
+occupied = snapshot(later.drawn).occupied
+layers = history_layers(units(), occupied, result)
 for layer in layers:
     localize_assets(layer)
 st_folium(history_base_map(tiles=tiles), key="history_map", feature_group_to_add=layers,
@@ -299,6 +327,7 @@ st.caption(f"{ATTRIBUTION}, maps of {result.earlier.isoformat()} and "
            "blue, dashed edge: regained by Ukraine. Boundaries: Natural Earth 10m admin-1 "
            "(public domain). Areas in EPSG:3035."
            + (" Basemap © OpenStreetMap contributors, loaded from the internet." if tiles else ""))
+interactive_map(occupied, result, earlier, later)
 
 charts(result)
 change_table(result)

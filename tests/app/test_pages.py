@@ -70,5 +70,5 @@ def test_the_units_areas_and_names_come_from_the_boundaries(app):
 def test_the_control_map_can_be_exported(app):
     labels = {button.label for button in app.get("download_button")}
     assert labels == {"Shares by unit (CSV)", "Occupied area and line of contact (GeoJSON)",
-                      "Slide (PNG)"}
+                      "Slide (PNG)", "Download interactive map (HTML)"}
 

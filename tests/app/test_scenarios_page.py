@@ -157,11 +157,11 @@ def test_a_bad_link_warns_and_still_shows_a_scenario(query):
     assert metric(at, "Goes to Russia").endswith("km²")
 
 
-def test_the_view_can_be_exported_as_geojson_csv_and_a_slide(page):
+def test_the_view_can_be_exported_as_geojson_csv_a_slide_and_an_interactive_map(page):
     page.selectbox(key="sc_preset").set_value("plan28").run()
     labels = {button.label for button in page.get(("download_button"))}
     assert labels == {"Zones and lines (GeoJSON)", "Table (CSV)", "Slide (PNG)", "Slide (SVG)",
-                      "Slide (PDF)"}
+                      "Slide (PDF)", "Download interactive map (HTML)"}
 
 
 def test_a_link_followed_from_another_page_is_applied_on_a_later_visit():

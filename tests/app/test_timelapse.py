@@ -49,9 +49,15 @@ def test_the_caption_says_what_a_frame_is_and_where_it_comes_from(winter):
 
 
 def test_the_gif_is_offered_for_download_and_made_only_when_clicked(winter):
-    (button,) = winter.get("download_button")
+    (button,) = [b for b in winter.get("download_button") if "GIF" in b.proto.label]
     assert button.proto.label == "Timelapse for slides (GIF, 1920 × 1080, 12 frames)"
     assert button.proto.deferred_file_id  # made on the click, not with the page
+
+
+def test_the_player_is_offered_as_one_offline_file_made_only_when_clicked(winter):
+    (button,) = [b for b in winter.get("download_button") if "HTML" in b.proto.label]
+    assert button.proto.label == "Download the timelapse (interactive HTML)"
+    assert button.proto.deferred_file_id
     assert winter.selectbox(key="tl_gif_fps").value == 4
 
 

@@ -211,6 +211,32 @@ def test_the_gif_is_made_on_the_click(offline, page_url, tmp_path):
         assert (gif.size, gif.n_frames) == ((1920, 1080), 4)
 
 
+def test_the_player_downloads_as_one_file_that_plays_from_disk_with_no_network(
+        offline, page_url, browser, tmp_path):
+    from geo.maps.standalone import ENGLISH, SIZE_BUDGET_BYTES
+    from tests.browser.test_control_map import download
+    from tests.browser.test_standalone_map import FromDisk
+
+    page = offline.page
+    page.goto(f"{page_url}/?{PERIOD}")
+    player(page)
+    path = download(page, ENGLISH.timelapse_button, tmp_path)
+    assert path.name == f"ceasefire-atlas_timelapse_{FIRST}_2026-03-01.html"
+    assert path.stat().st_size <= SIZE_BUDGET_BYTES
+    disk = FromDisk(browser)
+    try:
+        disk.page.goto(path.as_uri())
+        disk.page.locator(".leaflet-overlay-pane path").first.wait_for()
+        assert disk.page.evaluate("() => window.atlasTimelapse.frames") == FRAMES
+        assert shown_date(disk.page) == FIRST
+        disk.page.locator(".tl-counter").click()
+        disk.page.keyboard.press("ArrowRight")
+        assert shown_date(disk.page) == SECOND
+        assert disk.asked == []
+    finally:
+        disk.context.close()
+
+
 def test_the_player_and_its_page_pass_the_accessibility_audit(offline, page_url):
     from tests.browser.test_accessibility import AXE, audit
 
