@@ -16,8 +16,9 @@ from geo.data.boundaries import ukraine_outline
 from geo.data.snapshots import ATTRIBUTION, load_occupied
 from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.standalone import ENGLISH
-from geo.maps.timelapse import (FRAME_TOLERANCE_DEG, Frame, TimelapseError, frame_days, make_frame,
+from geo.maps.timelapse import (FRAME_TOLERANCE_DEG, TimelapseError, frame_days, make_frame,
                                 steps_note, timelapse_document, ukraine_figures)
+from geo.maps.timelapse_payload import Frame
 from geo.maps.timelapse_player import DEFAULT_FPS, SPEEDS_FPS
 from pages._cached_data import history, units
 from pages._map_download import map_download

@@ -12,9 +12,10 @@ from geo.maps.offline import localize_assets
 from geo.maps.scenario_layers import SCENARIO_LEGEND, changes_layer, lines_layer, zones_layer
 from geo.scenario.compare import figures_table, shares_table, towns_table
 from geo.scenario.deck import parse_deck, step_token
-from geo.scenario.impact import changed_ground
 from geo.scenario.ground import Ground
-from geo.scenario.presets import Scenario, ScenarioError, Zones, scenario_of
+from geo.scenario.impact import changed_ground
+from geo.scenario.partition import Zones
+from geo.scenario.presets import Scenario, ScenarioError, scenario_of
 from geo.scenario.proposal_time import headline_sentence, pace_source, range_short, russia_gives_up
 from geo.scenario.proposals import PROPOSALS
 from pages._cached_data import towns

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,7 @@ from geo.data.snapshots import available_dates, load_occupied
 from geo.maps.base import base_map, remembered_view
 from geo.maps.offline import localize_assets
 from geo.maps.palette import NORMAL, STRONG
-from geo.maps.timelapse_payload import (WEEK_DAYS)
+from geo.maps.timelapse_payload import WEEK_DAYS, Frame
 from geo.maps.timelapse_player import DEFAULT_FPS, TimelapsePlayer, timelapse_legend
 from geo.paths import DATA_DIR
 
@@ -47,32 +46,6 @@ FRAME_TOLERANCE_DEG = 0.005
 
 class TimelapseError(ValueError):
     """A period with no frame: its start after its end, or no shipped map within it."""
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One shipped day of a timelapse.
-
-    Attributes
-    ----------
-    date
-        The shipped day.
-    occupied
-        Its occupied area within Ukraine, EPSG:4326, simplified for drawing
-        (:data:`FRAME_TOLERANCE_DEG`).
-    line
-        Its line of contact, EPSG:4326, simplified alike.
-    occupied_km2
-        Ukraine's area held by Russia on that day, km2 (the daily series, EPSG:3035).
-    occupied_pct
-        The same as a share of Ukraine, percent 0-100.
-    """
-
-    date: dt.date
-    occupied: BaseGeometry
-    line: BaseGeometry
-    occupied_km2: float
-    occupied_pct: float
 
 
 def frame_days(start: dt.date, end: dt.date, shipped: Sequence[dt.date]) -> list[dt.date]:
@@ -191,6 +164,6 @@ def timelapse_document(frames: Sequence[Frame], units: gpd.GeoDataFrame, *,
 
 
 __all__ = [
-    "FRAME_TOLERANCE_DEG", "Frame", "TimelapseError", "frame_days", "load_frames", "long_steps",
+    "FRAME_TOLERANCE_DEG", "TimelapseError", "frame_days", "load_frames", "long_steps",
     "make_frame", "steps_note", "timelapse_document", "ukraine_figures",
 ]

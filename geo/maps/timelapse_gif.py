@@ -35,8 +35,8 @@ from geo.maps.gif_writer import FRAME_S, HOLD_LAST_S, StreamingGifWriter
 from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
                               START_LINE_COLOR, START_LINE_DASH, TODAY_COLOR, TODAY_PT,
                               UKRAINE_EDGE, UKRAINIAN_PALE)
-from geo.maps.timelapse import Frame, load_frames, steps_note
-from geo.maps.timelapse_payload import WEEK_DAYS
+from geo.maps.timelapse import load_frames, steps_note
+from geo.maps.timelapse_payload import WEEK_DAYS, Frame
 from geo.paths import DATA_DIR
 from geo.projection import to_metric
 

@@ -1,6 +1,6 @@
-"""What the timelapse page (:mod:`geo.maps.timelapse`) is sent: each frame's day, its figures as
-shown, and its area and line of contact as encoded polylines, and Ukraine's outline and oblast
-borders drawn under the frames.
+"""A timelapse's frames (:class:`Frame`) and what its page (:mod:`geo.maps.timelapse`) is sent of
+them: each frame's day, its figures as shown, and its area and line of contact as encoded polylines,
+and Ukraine's outline and oblast borders drawn under the frames.
 
 Coordinates are longitude/latitude (EPSG:4326) sent as encoded polylines (Google's polyline
 algorithm, :func:`encode_polyline`) at :data:`POLYLINE_PRECISION` decimal places (1e-4 degrees,
@@ -10,7 +10,9 @@ km2 of the daily series (EPSG:3035) and percent 0-100.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,14 +22,38 @@ from shapely.geometry.base import BaseGeometry
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.maps.timelapse import Frame
-
 #: Simplification of the oblast borders drawn under the frames (degrees, as one coverage).
 BORDER_TOLERANCE_DEG = 0.01
 #: Decimal places of the encoded coordinates: 1e-4 degrees is about 10 m.
 POLYLINE_PRECISION = 4
 #: Frames further apart than this (days) are a jump the page points out.
 WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One shipped day of a timelapse.
+
+    Attributes
+    ----------
+    date
+        The shipped day.
+    occupied
+        Its occupied area within Ukraine, EPSG:4326, simplified for drawing
+        (:data:`geo.maps.timelapse.FRAME_TOLERANCE_DEG`).
+    line
+        Its line of contact, EPSG:4326, simplified alike.
+    occupied_km2
+        Ukraine's area held by Russia on that day, km2 (the daily series, EPSG:3035).
+    occupied_pct
+        The same as a share of Ukraine, percent 0-100.
+    """
+
+    date: dt.date
+    occupied: BaseGeometry
+    line: BaseGeometry
+    occupied_km2: float
+    occupied_pct: float
 
 
 def encode_polyline(coords: np.ndarray, precision: int = POLYLINE_PRECISION) -> str:

@@ -21,12 +21,10 @@ from geo.maps.base import BOUNDARIES_ATTRIBUTION, Legend
 from geo.maps.geojson_layer import Verbatim, script_json
 from geo.maps.palette import (LINE_COLOR, NORMAL, RUSSIAN_FILL, START_LINE_COLOR, START_LINE_DASH,
                               STRONG, UKRAINE_EDGE, UKRAINIAN_FILL, UNIT_EDGE, Emphasis)
-from geo.maps.timelapse_payload import POLYLINE_PRECISION, base_payload, frame_payload
+from geo.maps.timelapse_payload import POLYLINE_PRECISION, Frame, base_payload, frame_payload
 
 if TYPE_CHECKING:
     import geopandas as gpd
-
-    from geo.maps.timelapse import Frame
 
 #: The speeds offered, in frames a second, and the one a page starts at.
 SPEEDS_FPS = (2, 4, 8)

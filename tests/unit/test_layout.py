@@ -1,6 +1,7 @@
 """The library's layout is its architecture: geo/'s subpackages import only downwards along the
-data flow (README, "Layout"), no module of geo/ imports Streamlit, and no module of geo/ or
-pages/ is longer than a reader can hold (about 400 lines)."""
+data flow (README, "Layout"), no modules import each other in a circle, no module of geo/
+imports Streamlit, and no module of geo/ or pages/ is longer than a reader can hold (about
+400 lines)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,41 @@ def _imports_upwards() -> list[str]:
 
 def test_geo_subpackages_import_only_downwards_along_the_data_flow():
     assert _imports_upwards() == []
+
+
+def _module_of(imported: str, modules: set[str]) -> str | None:
+    """The module of geo that an imported name lives in (a name of a package's face is the
+    package's ``__init__``)."""
+    while imported and imported not in modules:
+        imported = imported.rpartition(".")[0]
+    return imported or None
+
+
+def _circles() -> list[list[str]]:
+    """Loops of modules that import each other, type-only imports included."""
+    paths = {_dotted(path): path for path in _modules("geo")}
+    graph = {module: {target for imported in _geo_imports(path)
+                      if (target := _module_of(imported, set(paths))) not in (None, module)}
+             for module, path in paths.items()}
+    found, done = [], set()
+
+    def visit(module: str, trail: list[str]) -> None:
+        if module in trail:
+            found.append(trail[trail.index(module):] + [module])
+            return
+        if module in done:
+            return
+        for target in sorted(graph[module]):
+            visit(target, trail + [module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return found
+
+
+def test_no_modules_of_geo_import_each_other_in_a_circle():
+    assert _circles() == []
 
 
 def test_every_layer_is_a_package_of_geo():

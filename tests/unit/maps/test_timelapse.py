@@ -21,10 +21,10 @@ from geo.data.frontline import length_km
 from geo.data.series import held_days, load_series
 from geo.data.snapshots import available_dates
 from geo.maps.gif_writer import StreamingGifWriter
-from geo.maps.timelapse import (Frame, TimelapseError, frame_days, load_frames, long_steps,
-                                make_frame, steps_note, timelapse_document, ukraine_figures)
+from geo.maps.timelapse import (TimelapseError, frame_days, load_frames, long_steps, make_frame,
+                                steps_note, timelapse_document, ukraine_figures)
 from geo.maps.timelapse_gif import MIN_WIDTH_PX, frame_seconds, gif_from_frames, timelapse_gif
-from geo.maps.timelapse_payload import encode_polyline
+from geo.maps.timelapse_payload import Frame, encode_polyline
 from geo.maps.timelapse_player import SPEEDS_FPS, TimelapsePlayer
 from geo.projection import to_metric
 from tests.synthetic import KM, X0, lonlat, square_km
