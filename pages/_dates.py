@@ -2,7 +2,9 @@
 days either side), what a link's date resolves to, and how old the data is.
 
 Only light modules are imported (no pandas, geopandas or folium): the control map resolves
-its day before it draws its first map.
+its day before it draws its first map. Every sentence is in the visitor's language
+(pages/_language.py); days in running text are written by :func:`geo.language.long_date`
+(ISO in English).
 """
 
 from __future__ import annotations
@@ -13,13 +15,23 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.data.freshness import freshness_label, stale_note, today
+from geo.data.freshness import STALE_AFTER_DAYS, age_days, freshness_label, today
 from geo.data.series import DayChoice, HeldDayError, choose_day, held_days
 from geo.data.snapshots import CONTROL_DIR, available_dates
+from geo.language import long_date
 from geo.paths import DATA_DIR
+from pages._language import _, language
 
 #: Where the data comes from, as the age line names it.
 SOURCE_NAME = "DeepStateMap"
+#: The date field's format in each language (Streamlit offers a few; a link's date=
+#: stays ISO in every language).
+FIELD_FORMATS = {"en": "YYYY-MM-DD", "uk": "DD.MM.YYYY"}
+
+
+def day_text(day: dt.date) -> str:
+    """``day`` in running text in the visitor's language: "2026-10-10", "10 жовтня 2026 р."."""
+    return long_date(day, language())
 
 
 def held() -> list[dt.date]:
@@ -65,15 +77,16 @@ def day_from_link(text: str | None) -> tuple[dt.date, str | None]:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        return newest(), (f"date: {text!r} is not a date of the form YYYY-MM-DD; showing "
-                          "the newest day")
+        return newest(), _("date: {text} is not a date of the form YYYY-MM-DD; showing the "
+                           "newest day", text=repr(text))
     first, last = held()[0], newest()
     if day < first:
-        return newest(), (f"date: nothing is held before {first.isoformat()} (asked for "
-                          f"{day.isoformat()}); showing the newest day, {last.isoformat()}")
+        return newest(), _("date: nothing is held before {first} (asked for {asked}); showing "
+                           "the newest day, {newest}", first=day_text(first),
+                           asked=day_text(day), newest=day_text(last))
     if day > last:
-        return last, (f"date: the newest day held is {last.isoformat()} (asked for "
-                      f"{day.isoformat()}); showing it")
+        return last, _("date: the newest day held is {newest} (asked for {asked}); showing it",
+                       newest=day_text(last), asked=day_text(day))
     return day, None
 
 
@@ -124,26 +137,30 @@ def date_control(label: str, key: str, *, help: str | None = None) -> DayChoice:
     requested = min(max(current or last, first), last)
     if requested != current:  # set only when needed: the widget then keeps its own state
         st.session_state[key] = requested
-    st.date_input(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD",
-                  help=help or (f"Any day from {first.isoformat()} to {last.isoformat()}: type "
-                                "it (YYYY-MM-DD) or pick it; the buttons step to the day held "
-                                "before or after"))
+    st.date_input(label, min_value=first, max_value=last, key=key,
+                  format=FIELD_FORMATS[language()],
+                  help=help or _("Any day from {first} to {last}: type it (YYYY-MM-DD) or pick "
+                                 "it; the buttons step to the day held before or after",
+                                 first=day_text(first), last=day_text(last)))
     shown = choice(st.session_state[key])
     at = days.index(shown.held)
     earlier = days[at - 1] if shown.is_held and at > 0 else shown.before
     later = (days[at + 1] if at + 1 < len(days) else None) if shown.is_held else shown.after
     back, forward = st.columns(2)
-    back.button("◀ Day before", key=f"{key}_back", disabled=earlier is None,
+    back.button(_("◀ Day before"), key=f"{key}_back", disabled=earlier is None,
                 on_click=_go, args=(key, earlier), use_container_width=True,
-                help=f"The held day before: {earlier.isoformat()}" if earlier else None)
-    forward.button("Day after ▶", key=f"{key}_forward", disabled=later is None,
+                help=_("The held day before: {day}", day=day_text(earlier)) if earlier else None)
+    forward.button(_("Day after ▶"), key=f"{key}_forward", disabled=later is None,
                    on_click=_go, args=(key, later), use_container_width=True,
-                   help=f"The held day after: {later.isoformat()}" if later else None)
+                   help=_("The held day after: {day}", day=day_text(later)) if later else None)
     st.html(_ENTER_TAKES_THE_DAY, unsafe_allow_javascript=True)
     if not shown.is_held:
-        nearest = " and ".join(d.isoformat() for d in (shown.before, shown.after) if d)
-        st.info(f"The archive holds no map for {shown.requested.isoformat()}. Nearest held "
-                f"days: {nearest}. Showing {shown.held.isoformat()}.")
+        nearest = [day_text(d) for d in (shown.before, shown.after) if d]
+        st.info(_("The archive holds no map for {day}. Nearest held days: {nearest}. Showing "
+                  "{shown}.", day=day_text(shown.requested),
+                  nearest=_("{first} and {second}", first=nearest[0], second=nearest[1])
+                  if len(nearest) == 2 else nearest[0],
+                  shown=day_text(shown.held)))
     return shown
 
 
@@ -153,9 +170,10 @@ def drawn_note(shown: DayChoice, *, figures: str | None = None) -> str | None:
     ``figures`` ends the sentence (default: "the figures are of <held day>")."""
     if shown.is_drawn:
         return None
-    figures = figures or f"the figures are of {shown.held.isoformat()}"
-    return (f"Map of {shown.drawn.isoformat()}, the nearest earlier day whose map ships (one "
-            f"a week and the first of each month: see Sources and method); {figures}.")
+    figures = figures or _("the figures are of {day}", day=day_text(shown.held))
+    return _("Map of {day}, the nearest earlier day whose map ships (one a week and the first "
+             "of each month: see Sources and method); {figures}.",
+             day=day_text(shown.drawn), figures=figures)
 
 
 def line_day_note(day: DayChoice, computed: str, covered: str) -> str | None:
@@ -164,6 +182,7 @@ def line_day_note(day: DayChoice, computed: str, covered: str) -> str | None:
     computed ("the scenario is"), ``covered`` what is of that day ("every figure below is")."""
     if day.drawn == day.requested:
         return None
+    # Not yet translated: its callers (the scenario pages) give English parts.
     return (f"You chose {day.requested.isoformat()}: {computed} computed on the line of "
             f"{day.drawn.isoformat()}, the newest day on or before it whose map ships (weekly); "
             f"{covered} of {day.drawn.isoformat()}.")
@@ -175,9 +194,10 @@ def age_text(day: dt.date | None = None) -> str:
     without the age when the clock is misset (the sidebar says why)."""
     day = day or newest()
     try:
-        return freshness_label(SOURCE_NAME, day, today())
+        now = today()
     except ValueError:
-        return f"{SOURCE_NAME}, {day.isoformat()}"
+        return _("{source}, {day}", source=SOURCE_NAME, day=day_text(day))
+    return freshness_label(SOURCE_NAME, day, now, language())
 
 
 def data_age() -> None:
@@ -189,18 +209,18 @@ def data_age() -> None:
         st.sidebar.error(str(error))
         return
     if not held():
-        st.sidebar.error("The daily series (data/daily_control.csv) is missing: run "
-                         "scripts/build_data.py")
+        st.sidebar.error(_("The daily series (data/daily_control.csv) is missing: run "
+                           "scripts/build_data.py"))
         return
-    label = f"Data: {freshness_label(SOURCE_NAME, newest(), now)}"
+    age = freshness_label(SOURCE_NAME, newest(), now, language())
     # One short element either way: the page's own controls must stay above the fold.
-    if stale_note(newest(), now):
-        st.sidebar.warning(f"{label}: newer days are not loaded here, and the line of contact "
-                           "has probably moved since.")
+    if age_days(newest(), now) > STALE_AFTER_DAYS:
+        st.sidebar.warning(_("Data: {age}: newer days are not loaded here, and the line of "
+                             "contact has probably moved since.", age=age))
     else:
-        st.sidebar.caption(label)
+        st.sidebar.caption(_("Data: {age}", age=age))
 
 
 __all__ = ["DayChoice", "HeldDayError", "age_text", "choice", "data_age", "date_control",
-           "day_from_link", "drawn_note", "held", "line_day_note", "link_day", "newest",
-           "shipped"]
+           "day_from_link", "day_text", "drawn_note", "held", "line_day_note",
+           "link_day", "newest", "shipped"]

@@ -4,7 +4,8 @@ The day is resolved against the daily series and the shipped maps (pages/_dates.
 library only), and the map comes first, from a page stored on disk when there is one
 (geo.maps.stored_pages); only then are the modules behind the figures imported
 (pages/_control_map_details.py): in a new process they take about 1.5 s to import, which a first
-visitor would otherwise spend looking at an empty page.
+visitor would otherwise spend looking at an empty page. Its text is in the visitor's language
+(pages/_language.py, as light).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.maps.stored_pages import document_path, read_document
-from pages._dates import HeldDayError, choice, day_from_link, drawn_note, held, newest
+from pages._dates import HeldDayError, choice, day_from_link, day_text, drawn_note, held, newest
+from pages._language import _
 from pages._page_setup import (arrived, fit_top_padding, leave_pages_directory_mode, map_frame,
                                uses_own_data)
 
@@ -30,30 +32,31 @@ def read_link_once() -> None:
 
 leave_pages_directory_mode()
 if not held():
-    st.error("The daily series (data/daily_control.csv) is missing, so there is no day to "
-             "show: run scripts/build_data.py.")
+    st.error(_("The daily series (data/daily_control.csv) is missing, so there is no day to "
+               "show: run scripts/build_data.py."))
     st.stop()
 read_link_once()
 if "cm_warning" in st.session_state:
-    st.warning(f"Link parameter ignored: {st.session_state.pop('cm_warning')}")
+    st.warning(_("Link parameter ignored: {problem}", problem=st.session_state.pop("cm_warning")))
 fit_top_padding()
 # A cleared date field leaves no day: the newest is shown, as on arrival.
 try:
     shown = choice(st.session_state.get("cm_date") or newest())
 except HeldDayError as error:  # a series without shipped maps: a broken data folder
-    st.error(f"No map to show: {error}. Run scripts/build_data.py.")
+    st.error(_("No map to show: {problem}. Run scripts/build_data.py.", problem=error))
     st.stop()
 tiles: bool = st.session_state.get("cm_tiles", False)
 presenting: bool = st.session_state.cm_present
 own = uses_own_data()
 heading = st.container()
 if not own and not presenting:
-    heading.markdown(f"### Territorial control in Ukraine, {shown.held.isoformat()}")
+    heading.markdown("### " + _("Territorial control in Ukraine, {day}",
+                                day=day_text(shown.held)))
 # Always in its place, empty or not, so the map's frame keeps its place in the page (an
 # element appearing above it would move the frame, and the map would be drawn again).
 notice = st.empty()
 note = None if own else drawn_note(
-    shown, figures=f"the figures and the table are of {shown.held.isoformat()}")
+    shown, figures=_("the figures and the table are of {day}", day=day_text(shown.held)))
 if note and not presenting:
     # A line, not a box: the map must still start, and end, above the fold at 1280x800.
     notice.caption(f":material/calendar_month: **{note}**")

@@ -29,6 +29,10 @@ if [ ! -f "$stamp" ]; then
     >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "installing the Python packages failed (full log: $log)"; }
   touch "$stamp"
 fi
+# The Ukrainian interface's catalogue (geo/locale/uk/LC_MESSAGES/atlas.po) compiled into the .mo
+# the app reads (not in git: made from the .po every time, which takes a fraction of a second).
+.venv/bin/python -m babel.messages.frontend -q compile -d geo/locale -D atlas \
+  || die "compiling the translations in geo/locale failed"
 
 .venv/bin/python scripts/fetch_assets.py $([ "$what" = test ] && echo --test) \
   || die "the map's Leaflet files come from the npm registry (registry.npmjs.org, or a mirror in \$NPM_REGISTRY): is it reachable?"

@@ -10,6 +10,8 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
+from geo.language import DEFAULT, gettext, long_date, ngettext, number
+
 #: Data whose newest day is older than this many days gets a visible note.
 STALE_AFTER_DAYS = 14
 #: The variable that fixes the clock (tests, rehearsals).
@@ -39,19 +41,23 @@ def age_days(day: dt.date, now: dt.date) -> int:
     return (now - day).days
 
 
-def _age_words(days: int) -> str:
+def _age_words(days: int, lang: str) -> str:
     if days == 0:
-        return "today"
+        return gettext("today", lang)
     if days == 1:
-        return "yesterday"
+        return gettext("yesterday", lang)
     if days > 1:
-        return f"{days:,} days ago"
-    return "dated after today's date"
+        # English's singular never shows (1 is "yesterday"); Ukrainian's first form does (21).
+        return ngettext("{count} day ago", "{count} days ago", days,
+                        lang).format(count=number(days, lang))
+    return gettext("dated after today's date", lang)
 
 
-def freshness_label(source: str, day: dt.date, now: dt.date) -> str:
-    """E.g. "DeepStateMap, 2026-10-10, 52 days ago": the source, its day and its age."""
-    return f"{source}, {day.isoformat()}, {_age_words(age_days(day, now))}"
+def freshness_label(source: str, day: dt.date, now: dt.date, lang: str = DEFAULT) -> str:
+    """The source, its day and its age in ``lang``: "DeepStateMap, 2026-10-10, 52 days ago",
+    "DeepStateMap, 10 жовтня 2026 р., 52 дні тому"."""
+    return gettext("{source}, {day}, {age}", lang).format(
+        source=source, day=long_date(day, lang), age=_age_words(age_days(day, now), lang))
 
 
 def stale_note(newest: dt.date, now: dt.date, *,
