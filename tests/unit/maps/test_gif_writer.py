@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from geo.maps.gif_writer import StreamingGifWriter
+from tests.unit.maps.test_timelapse import read_gif
 
 #: The frames' size (px): a figure of 0.8 x 0.6 inches at 100 dpi.
 SIZE = (80, 60)
@@ -36,13 +37,7 @@ def written(images: list[Image.Image], out=None, **options) -> tuple[StreamingGi
 
 def read(data: bytes) -> tuple[list[int], list[np.ndarray]]:
     """Each frame's duration (ms) and each frame as RGB pixels."""
-    with Image.open(io.BytesIO(data)) as gif:
-        durations, pixels = [], []
-        for at in range(gif.n_frames):
-            gif.seek(at)
-            durations.append(gif.info["duration"])
-            pixels.append(np.asarray(gif.convert("RGB")))
-        return durations, pixels
+    return read_gif(data)[1:]
 
 
 def test_each_frame_shows_for_its_time_and_the_last_is_held():
