@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext as _gettext
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: The languages offered, the default (the source language) first.
@@ -132,6 +134,34 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=lang)
 
 
-__all__ = ["DEFAULT", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "MissingCatalogueError", "checked",
-           "gettext", "km", "km2", "long_date", "ngettext", "number", "percent", "pgettext",
-           "translations"]
+def N_(message: str) -> str:
+    """``message`` itself, marked for the catalogue where it is defined (a table of labels, a
+    constant) and translated with :func:`gettext` where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence made where its language is not known (an error raised deep in the library),
+    written out where it is shown: English source text with named placeholders, and their
+    values. A value that is itself a :class:`Message` is written in the same language.
+
+    ``str()`` is the English sentence, so that logs, tracebacks and tests read as before.
+    """
+
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang``, its placeholders filled."""
+        values = {name: value.text(lang) if isinstance(value, Message) else value
+                  for name, value in self.values.items()}
+        return gettext(self.template, lang).format(**values)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT)
+
+
+__all__ = ["DEFAULT", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "Message", "MissingCatalogueError",
+           "N_", "checked", "gettext", "km", "km2", "long_date", "ngettext", "number",
+           "percent", "pgettext", "translations"]

@@ -1,8 +1,8 @@
 """Bring the translation catalogues up to date with the code, for whoever changes its text.
 
 Extracts every translatable text (``_("...")``, ``N_``, ``ngettext``, ``pgettext``...: Babel's
-default keywords) from geo/, pages/ and streamlit_app.py into geo/locale/atlas.pot, then
-updates each language's atlas.po from it: translations kept, new texts added untranslated,
+default keywords, and ``Message``) from geo/, pages/ and streamlit_app.py into
+geo/locale/atlas.pot, then updates each language's atlas.po from it: translations kept, new texts added untranslated,
 texts no longer in the code dropped (an edited text keeps its old translation marked fuzzy,
 to be checked). Translate what is new or fuzzy in the .po, then run scripts/setup.sh (or
 ``--compile``) to compile the .mo files the app reads.
@@ -30,6 +30,9 @@ from geo.language import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR  # noqa: E402 (a
 
 #: Where the texts are: folders searched for *.py, and single files.
 SOURCES = ("geo", "pages", "streamlit_app.py")
+#: The functions whose first argument is a text to translate: Babel's (``_``, ``N_``,
+#: ``ngettext``, ``pgettext``...) and geo.language's :class:`~geo.language.Message`.
+KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None}
 #: The template's path.
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 
@@ -48,7 +51,7 @@ def extracted(root: Path = ROOT) -> Catalog:
         # A single file is extracted from its folder, keeping only that file.
         folder, keep = (path, None) if path.is_dir() else (path.parent, path.name)
         for filename, line, message, comments, context in extract_from_dir(
-                folder, [("**.py", "python")], keywords=DEFAULT_KEYWORDS,
+                folder, [("**.py", "python")], keywords=KEYWORDS,
                 comment_tags=("Translators:",)):
             if keep is not None and filename != keep:
                 continue

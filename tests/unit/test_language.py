@@ -14,8 +14,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from geo.language import (DOMAIN, LANGUAGES, gettext, km, km2, long_date, ngettext, number,
-                          percent, translations)
+from geo.language import (DOMAIN, LANGUAGES, Message, N_, gettext, km, km2, long_date, ngettext,
+                          number, percent, translations)
 from tests.conftest import ROOT
 
 NBSP = "\u00a0"  # Babel's Ukrainian group separator, and before a unit
@@ -146,3 +146,21 @@ def test_the_catalogue_compiles_and_the_app_reads_the_compiled_one(po):
         if message.id and not message.pluralizable:
             assert installed.gettext(message.id) == compiled.gettext(message.id) == \
                 message.string, "run scripts/setup.sh to compile the .po again"
+
+
+def test_a_marked_text_is_the_text_itself_until_shown():
+    assert N_("Line of contact") == "Line of contact"
+
+
+def test_a_message_is_english_as_a_string_and_translated_where_shown():
+    message = Message("Line of contact")
+    assert str(message) == "Line of contact"
+    assert message.text("uk") == "Лінія зіткнення"
+
+
+def test_a_message_fills_its_placeholders_after_translation_nested_ones_in_its_language():
+    message = Message("{source}, {day}, {age}",
+                      {"source": "DeepStateMap", "day": "2026-10-10",
+                       "age": Message("yesterday")})
+    assert str(message) == "DeepStateMap, 2026-10-10, yesterday"
+    assert message.text("uk") == "DeepStateMap, 2026-10-10, вчора"
