@@ -5,9 +5,9 @@ import streamlit as st
 
 from pages._checked_files import ensure_map_assets, ensure_whole_data
 from pages._dates import data_age
-from pages._language import _, keep_in_link, link_warning
+from pages._language import _, keep_in_link, link_warning, switch
 
-st.set_page_config(page_title="Ceasefire Atlas", layout="wide")
+st.set_page_config(page_title=_("Ceasefire Atlas"), layout="wide")
 ensure_map_assets()
 navigation = st.navigation([
     st.Page("pages/control_map.py", title=_("Control map"), default=True),
@@ -22,6 +22,7 @@ navigation = st.navigation([
 if problem := link_warning():
     st.warning(_("Link parameter ignored: {problem}", problem=problem))
 keep_in_link()
+switch()
 ensure_whole_data()  # what `geo update` wrote, checked before any page reads it
 data_age()  # how old the data is, in every page's sidebar
 navigation.run()

@@ -15,11 +15,15 @@ import streamlit as st
 from geo import language as catalogue
 from geo.language import DEFAULT, LANGUAGES
 
+#: Each language by its own name, as language switches write them.
+NAMES = {"en": "English", "uk": "Українська"}
 #: The link's parameter.
 QUERY_KEY = "lang"
 #: Where the session keeps the language, and a warning about the link's, until shown.
 STATE_KEY = "atlas_lang"
 WARNING_KEY = "atlas_lang_warning"
+#: The sidebar switch's own state (the session's language stays in :data:`STATE_KEY`).
+CHOICE_KEY = "atlas_lang_choice"
 
 
 def language() -> str:
@@ -51,10 +55,32 @@ def link_params() -> dict[str, str]:
 
 def keep_in_link() -> None:
     """Put the language back in the address bar (a page switch clears it; pages that rewrite
-    their whole link add :func:`link_params` instead)."""
-    for key, value in link_params().items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+    their whole link add :func:`link_params` instead), or take it out for English."""
+    wanted = link_params().get(QUERY_KEY)
+    if wanted is None:
+        if QUERY_KEY in st.query_params:
+            del st.query_params[QUERY_KEY]
+    elif st.query_params.get(QUERY_KEY) != wanted:
+        st.query_params[QUERY_KEY] = wanted
+
+
+def _switched() -> None:
+    """The switch's callback: the session takes the chosen language before the page runs."""
+    st.session_state[STATE_KEY] = st.session_state[CHOICE_KEY]
+
+
+def switch() -> None:
+    """The sidebar's language switch, each language named in itself, and the document's
+    ``<html lang>`` set to the session's language (screen readers read the page in it)."""
+    lang = language()
+    # Set before the widget on every run: the switch shows the session's language whatever
+    # set it (the link on arrival, this switch, another page).
+    st.session_state[CHOICE_KEY] = lang
+    st.sidebar.segmented_control(_("Language"), LANGUAGES, format_func=NAMES.__getitem__,
+                                 key=CHOICE_KEY, required=True, on_change=_switched,
+                                 label_visibility="collapsed")
+    st.sidebar.html(f"<script>document.documentElement.lang = {lang!r};</script>",
+            unsafe_allow_javascript=True)
 
 
 def _(message: str, **values: object) -> str:
@@ -71,5 +97,5 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     return text.format(**{"count": n, **values})
 
 
-__all__ = ["QUERY_KEY", "keep_in_link", "language", "link_params", "link_warning", "ngettext",
-           "_"]
+__all__ = ["NAMES", "QUERY_KEY", "keep_in_link", "language", "link_params", "link_warning",
+           "ngettext", "switch", "_"]

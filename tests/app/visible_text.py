@@ -27,9 +27,10 @@ HIDDEN_ELEMENTS = frozenset({"Html"})
 COMMON_WORDS = frozenset("""a an the and or of to in on at by for from with without is are was
 were be not no this that these those it its as per than then when where which who what how
 day days map line area areas show shows shown here there one two more less""".split())
-#: Names of sources and formats shown as they are in either language.
+#: Names of sources and formats shown as they are in either language, and English's own name
+#: (the language switch names each language in itself).
 NAMES = frozenset("""deepstatemap deepstatemap.live natural earth openstreetmap epsg iso geojson
-csv png gif html kml kmz shapefile zip bbc news isw ukraine""".split())
+csv png gif html kml kmz shapefile zip bbc news isw ukraine english""".split())
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 
 
