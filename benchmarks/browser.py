@@ -8,11 +8,15 @@ Latency is measured inside the browser: a capture-phase keydown listener in the 
 stamps the key press (``Date.now()``), and a requestAnimationFrame loop in the map's
 iframe stamps the first frame in which the demilitarised zone's SVG path (stroke
 ZONE_COLOR) has a new ``d`` attribute. Both clocks are the same wall clock.
+
+Each slider move is paired with one on the floor (benchmarks/floor_rerun_app.py: a bare page
+with the same slider and the app's map for each value, on a server of its own), timed the
+same way, ours first and the floor's first by turns: the claim is the ratio, ours / floor.
 """
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 import statistics
 import tempfile
 import time
@@ -21,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ROOT, ZONE_PATH_SELECTOR, app_server,
-                               is_local, loadavg, rss_mb, summary)
+from benchmarks import floor_maps
+from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, ZONE_PATH_SELECTOR, app_server, is_local,
+                               loadavg, percentile, rss_mb, scratch_script, summary)
 from geo.data.snapshots import available_dates
 from geo.maps.palette import ZONE_COLOR
 from geo.maps.stored_pages import document_path, store_page
@@ -98,11 +103,9 @@ def find_frame(page, selector: str, minimum: int = 1, timeout_s: float = 120):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
-            try:
+            with contextlib.suppress(Exception):  # a frame may detach while it is replaced
                 if frame.locator(selector).count() >= minimum:
                     return frame
-            except Exception:  # a frame may detach while it is replaced
-                pass
         page.wait_for_timeout(50)
     message = f"nothing matched {selector!r} (x{minimum}) within {timeout_s} s"
     raise TimeoutError(message)
@@ -145,11 +148,9 @@ class ScenarioPage:
 
     def watch(self) -> bool:
         """Find the map's frame and install the watcher; True if the frame was new."""
-        try:
+        with contextlib.suppress(Exception):  # the old frame is gone
             if self.frame is not None and self.frame.evaluate("!!window.__atlasWatch"):
                 return False
-        except Exception:  # the old frame is gone
-            pass
         self.frame = find_frame(self.page, ZONE_SELECTOR)
         self.frame.evaluate(ZONE_WATCH, ZONE_SELECTOR)
         return True
@@ -201,14 +202,11 @@ def _cold_start(browser, log_path: Path, env: dict[str, str] | None = None,
 
 
 def floor_app(folder: Path, map_page: Path) -> dict[str, object]:
-    """:func:`app_server` arguments for the floor (benchmarks/floor_app.py) showing
-    ``map_page``: the script is copied into ``folder`` beside a link to the project's
-    static/ (Streamlit serves the static files beside the main script)."""
-    script = folder / "floor_app.py"
-    shutil.copy(Path(__file__).with_name("floor_app.py"), script)
-    (folder / "static").symlink_to(ROOT / "static", target_is_directory=True)
-    return {"script": script, "env": {"ATLAS_FLOOR_PAGE": str(map_page),
-                                      "ATLAS_FLOOR_HEIGHT": str(MAP_HEIGHT_PX)}}
+    """:func:`app_server` arguments for the cold start's floor (benchmarks/floor_app.py)
+    showing ``map_page``."""
+    return {"script": scratch_script(folder, "floor_app.py"),
+            "env": {"ATLAS_FLOOR_PAGE": str(map_page),
+                    "ATLAS_FLOOR_HEIGHT": str(MAP_HEIGHT_PX)}}
 
 
 def cold_starts(browser, log_dir: Path, launches: int, other_root: Path | None = None
@@ -244,28 +242,47 @@ def cold_starts(browser, log_dir: Path, launches: int, other_root: Path | None =
     return result
 
 
+def _new_page(browser, traffic: Traffic):
+    """A page in a context of its own, key presses stamped, remote requests blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(KEY_STAMP)
+    _block_remote(context, traffic)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    traffic.attach(page)
+    return page
+
+
+def _ratio(ours: list[float], floor: list[float], q: float) -> float | None:
+    """Ours' ``q``-th percentile over the floor's (None when either has no values)."""
+    if not ours or not floor:
+        return None
+    return round(percentile(ours, q) / percentile(floor, q), 2)
+
+
 def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
         other_root: Path | None = None, launches: int | None = None) -> dict:
     """Cold start (median of ``launches``, default three, one if ``quick``; each beside the
     floor's and, given ``other_root``, another checkout's), ~10 first-time and ~10 revisited
-    slider moves, then more reruns while the server's RSS is sampled; returns the JSON
-    section ``browser``."""
+    slider moves, then more reruns while the server's RSS is sampled, every move paired with
+    one on the floor's page; returns the JSON section ``browser``."""
     from playwright.sync_api import sync_playwright
 
     sweep_moves = 0 if quick else 80
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         # Chromium starts before the server, so its own start-up is not counted as the app's.
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        context.add_init_script(KEY_STAMP)
-        traffic = Traffic()
-        _block_remote(context, traffic)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        traffic.attach(page)
+        traffic, floor_traffic = Traffic(), Traffic()
+        page = _new_page(browser, traffic)
+        floor_page = _new_page(browser, floor_traffic)
         load_at_start = loadavg()
         # As scripts/setup.sh does before the app is run: the newest map page is stored.
         store_page(available_dates()[-1])
+        # Before anything is timed: the floor's map for every value the moves reach.
+        maps = Path(scratch) / "floor_maps.json"
+        maps_s = floor_maps.write(maps, list(range(51)) if sweep_moves else list(range(15, 26)),
+                                  log_dir / "benchmark_floor_maps.log")
+        progress(f"browser: the floor's maps made in {maps_s:.0f} s")
         # A launch varies by a few tenths of a second: the median of three.
         cold = cold_starts(browser, log_dir, launches or (1 if quick else 3), other_root)
         progress("browser: cold starts " + ", ".join(f"{s:.2f}" for s in cold["cold_starts_s"])
@@ -277,7 +294,11 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
             unstored_s = _cold_start(browser, log_dir / "benchmark_browser_unstored.log",
                                      {"ATLAS_MAP_STORE": empty})
         progress(f"browser: cold start with no stored map page {unstored_s:.2f} s")
-        with app_server(log_dir / "benchmark_browser_streamlit.log") as server:
+        with contextlib.ExitStack() as servers:
+            floor_server = servers.enter_context(app_server(
+                log_dir / "benchmark_floor_rerun_streamlit.log",
+                **floor_maps.floor_server(Path(scratch), maps)))
+            server = servers.enter_context(app_server(log_dir / "benchmark_browser_streamlit.log"))
             page.goto(server.url + "/", wait_until="commit")
             # The control map: 27 units, the occupied area and the line of contact.
             find_frame(page, "path.leaflet-interactive", minimum=29)
@@ -295,15 +316,32 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
             scenarios = ScenarioPage(page, traffic)
             scenarios.watch()
             rss["after_scenarios_page"] = rss_mb(server.pid)
+            floor_page.goto(floor_server.url + START_URL_PATH, wait_until="commit")
+            find_frame(floor_page, ZONE_SELECTOR)
+            _wait_quiet(floor_page, floor_traffic, 1.0)
+            floor = ScenarioPage(floor_page, floor_traffic)
+            floor.watch()
 
             moves: list[Move] = []
+            floor_moves: list[Move] = []
+
+            def pair(key: str, cold: bool, quiet_s: float) -> None:
+                # Ours first, then the floor's first: neither always follows the other's
+                # rerun (a server's work left over, the browser's garbage collection).
+                if len(moves) % 2 == 0:
+                    moves.append(scenarios.step(key, cold=cold, quiet_s=quiet_s))
+                    floor_moves.append(floor.step(key, cold=cold, quiet_s=quiet_s))
+                else:
+                    floor_moves.append(floor.step(key, cold=cold, quiet_s=quiet_s))
+                    moves.append(scenarios.step(key, cold=cold, quiet_s=quiet_s))
+
             # 15 -> 25: values this server has not computed; 25 -> 15: all computed before.
             for _ in range(10):
-                moves.append(scenarios.step("ArrowRight", cold=True, quiet_s=0.7))
-            progress("browser: 10 first-time moves done")
+                pair("ArrowRight", cold=True, quiet_s=0.7)
+            progress("browser: 10 first-time moves done (and the floor's)")
             for _ in range(10):
-                moves.append(scenarios.step("ArrowLeft", cold=False, quiet_s=0.7))
-            progress("browser: 10 revisited moves done")
+                pair("ArrowLeft", cold=False, quiet_s=0.7)
+            progress("browser: 10 revisited moves done (and the floor's)")
             memory = [{"reruns": len(moves), "rss_mb": rss_mb(server.pid)}]
             visited = {float(v) for v in range(15, 26)}
             direction = "ArrowLeft"
@@ -312,18 +350,22 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
                 if value <= 0 or value >= 50:
                     direction = "ArrowRight" if value <= 0 else "ArrowLeft"
                 step = 1 if direction == "ArrowRight" else -1
-                moves.append(scenarios.step(direction, cold=value + step not in visited,
-                                            quiet_s=0.3))
+                pair(direction, cold=value + step not in visited, quiet_s=0.3)
                 visited.add(value + step)
                 if (index + 1) % 10 == 0:
                     memory.append({"reruns": len(moves), "rss_mb": rss_mb(server.pid)})
             if sweep_moves:
-                progress(f"browser: {sweep_moves} more moves for memory done")
+                progress(f"browser: {sweep_moves} more moves for memory done (and the floor's)")
             errors = page.locator("[data-testid=stException]").count()
+            floor_errors = floor_page.locator("[data-testid=stException]").count()
 
     timed = moves[:20]
-    cold_latency = [m.latency_ms for m in moves if m.cold and m.latency_ms is not None]
-    cached_latency = [m.latency_ms for m in moves if not m.cold and m.latency_ms is not None]
+
+    def latencies(kind: list[Move], cold: bool) -> list[float]:
+        return [m.latency_ms for m in kind if m.cold == cold and m.latency_ms is not None]
+
+    cold_latency, cached_latency = latencies(moves, True), latencies(moves, False)
+    floor_cold, floor_cached = latencies(floor_moves, True), latencies(floor_moves, False)
     payloads = [m.ws_bytes + m.http_bytes for m in timed]
     return {
         **cold,
@@ -333,15 +375,29 @@ def run(*, quick: bool, log_dir: Path, progress: Callable[[str], None] = print,
         "scenarios_page_load": page_load,
         "update_cold_ms": summary(cold_latency, 0),
         "update_cached_ms": summary(cached_latency, 0),
+        "update_floor_cold_ms": summary(floor_cold, 0),
+        "update_floor_cached_ms": summary(floor_cached, 0),
+        "update_ratio": {"p50": _ratio(cold_latency, floor_cold, 50),
+                         "p95": _ratio(cold_latency, floor_cold, 95)},
+        "update_cached_ratio": {"p50": _ratio(cached_latency, floor_cached, 50),
+                                "p95": _ratio(cached_latency, floor_cached, 95)},
         "payload_per_render_bytes": summary(payloads, 0),
+        "payload_floor_per_render_bytes": summary(
+            [m.ws_bytes + m.http_bytes for m in floor_moves[:20]], 0),
         "ws_frames_per_render": summary([m.ws_frames for m in timed], 0),
         "http_requests_per_render": sum(len(m.http_requests) for m in timed) / len(timed),
         "moves": [m.__dict__ for m in moves],
+        "floor_moves": [m.__dict__ for m in floor_moves],
+        "floor_maps_s": round(maps_s, 1),
         "timeouts": sum(m.latency_ms is None for m in moves),
+        "floor_timeouts": sum(m.latency_ms is None for m in floor_moves),
         "frame_reloads": scenarios.reloads,
+        "floor_frame_reloads": floor.reloads,
         "server_rss_mb": rss | {"during_moves": memory},
         "page_errors": traffic.page_errors[:20],
+        "floor_page_errors": floor_traffic.page_errors[:20],
         "st_exceptions": errors,
+        "floor_st_exceptions": floor_errors,
         "blocked_requests": len(traffic.blocked),
         "loadavg": {"start": load_at_start, "end": loadavg()},
     }

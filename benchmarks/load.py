@@ -25,6 +25,17 @@ time-outs and exceptions in the driver.
 Without --url a server is started on a free port in 8900-8999 and its RSS is sampled
 (with --url give --server-pid to sample it).
 
+Server work is stated as CPU time per interaction: the server process's CPU seconds over
+the run (benchmarks.common.cpu_seconds) divided by the interactions completed, a mean (with
+sessions overlapping, a rerun's CPU cannot be told from another's). Then, unless --no-floor,
+the same sessions (same seeds, think time and length) are run against a floor on a server
+of its own: benchmarks/floor_rerun_app.py, a bare page at /scenarios with the same sliders
+and the app's map for each value (benchmarks/floor_maps.py, made before anything is timed),
+whose rerun does nothing else. The claim is the ratio, ours / floor (target <= 3 x);
+latencies and milliseconds are kept beside it. Before each run, two visits (a page with
+sliders and one without) and the wait until the server is idle (the newest snapshot's bands are computed in the background once
+it is first used), so that the CPU counted is the interactions'.
+
 The browser runs on the same machine as the server: on a small machine the two compete for
 the CPU, so the figures are an upper bound of what the server alone would give.
 """
@@ -49,9 +60,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, app_server, cpu_seconds,  # noqa: E402
-                               loadavg, machine_busy_seconds, machine_info, percentile, rss_mb,
-                               summary)
+from benchmarks import floor_maps
+from benchmarks.common import (CHROMIUM, CHROMIUM_ARGS, LOAD_TARGETS, app_server, cpu_seconds,
+                               format_value, loadavg, machine_busy_seconds, machine_info, met,
+                               percentile, rss_mb, summary)
 
 #: The goal the figures are reported against.
 GOAL = {"sessions": 50, "interaction_ms_p95": 1000.0, "errors": 0}
@@ -68,6 +80,11 @@ LINK_CHOICES: dict[str, dict[str, list[str]]] = {
 #: The slider a session moves on each preset (its label's start).
 SLIDERS = {"mutual": "Ukraine pulls back", "shift": "Move the line",
            "target": "Share held by Russia"}
+
+#: The floor's maps (Ukraine's km in the mutual pull-back): a value between them draws one
+#: of them chosen by the value, so that every step still draws a new map of the same size,
+#: and a few maps are made in seconds where all 51 took minutes on a busy machine.
+FLOOR_VALUES = list(range(0, 51, 5))
 
 KEY_STAMP = "window.addEventListener('keydown', () => { window.__atlasKeyAt = Date.now(); }, true);"
 METRICS = "[data-testid=stMetricValue]"
@@ -183,7 +200,7 @@ async def session(index: int, browser, base_url: str, start_at: float, stop_at: 
                     if time.monotonic() >= stop_at:
                         break
                     await _move(page, preset, results, timeout_ms)
-            except Exception as error:  # a time-out or a broken page: count it, carry on
+            except Exception as error:  # noqa: BLE001 - a time-out or a broken page: counted
                 results.error(type(error).__name__, f"session {index} {preset}: {error}")
             await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
     finally:
@@ -222,7 +239,7 @@ async def protocol_session(index: int, base_url: str, start_at: float, stop_at: 
                     break
                 results.actions_started += 1
                 record("move", preset, await visit.step(SLIDERS[preset], timeout_s))
-        except Exception as error:  # a time-out or a closed session: count it, carry on
+        except Exception as error:  # noqa: BLE001 - a time-out or a closed session: counted
             results.error(type(error).__name__, f"session {index} {preset}: {error}")
         finally:
             if visit is not None:
@@ -277,8 +294,11 @@ async def drive(base_url: str, server_pid: int | None, *, client: str, sessions:
 
         # One visit first, so that the baseline holds the process-wide data caches and the
         # per-session figure is what sessions add.
+        warm_started = time.monotonic()
         await _warm_up(client, base_url, timeout_ms, browser if client == "browser" else None)
         await asyncio.sleep(2.0)
+        await _until_idle(server_pid)
+        warm_up_s = time.monotonic() - warm_started
         baseline = rss_mb(server_pid) if server_pid else None
 
         stop = asyncio.Event()
@@ -341,12 +361,25 @@ async def drive(base_url: str, server_pid: int | None, *, client: str, sessions:
                           "per_session_mb": per_session},
         "loadavg": {"start": load_at_start, "end": loadavg()},
         "wall_s": round(finished - started, 1),
+        "warm_up_s": round(warm_up_s, 1),
+        "cpu_ms_per_interaction": (round(1000.0 * server_cpu / len(everything), 1)
+                                   if server_cpu is not None and everything else None),
         # Where the CPU went: the server's share of the machine's busy time (all processes,
         # this driver's Chromium and anything else running on the machine included).
         "cpu_s": {"server": None if server_cpu is None else round(server_cpu, 1),
                   "machine_busy": round(busy, 1),
                   "machine_available": round((finished - started) * (os.cpu_count() or 1), 1)},
     }
+
+
+async def _until_idle(pid: int | None, timeout_s: float = 90.0) -> None:
+    """Until the server has used less than 5 % of a CPU over a second (or ``timeout_s``)."""
+    deadline = time.monotonic() + timeout_s
+    while pid is not None and time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        await asyncio.sleep(1.0)
+        if cpu_seconds(pid) - before < 0.05:
+            return
 
 
 async def _warm_up(client: str, base_url: str, timeout_ms: float, browser) -> None:
@@ -359,8 +392,10 @@ async def _warm_up(client: str, base_url: str, timeout_ms: float, browser) -> No
         return
     from benchmarks.protocol import Session
 
-    visit, _ = await Session.open(base_url, "scenarios", "preset=freeze", timeout_ms / 1000.0)
-    await visit.close()
+    # A page without sliders and one with: neither's first-time costs count as the sessions'.
+    for query in ("preset=freeze", "preset=mutual"):
+        visit, _ = await Session.open(base_url, "scenarios", query, timeout_ms / 1000.0)
+        await visit.close()
 
 
 def verdict(result: dict) -> dict[str, bool | None]:
@@ -396,6 +431,25 @@ def _print(result: dict) -> None:
     print(f"  CPU: server {cpu['server']} s, whole machine busy {cpu['machine_busy']} s of "
           f"{cpu['machine_available']} s available; load average {result['loadavg']['start']}"
           f" -> {result['loadavg']['end']}")
+    floor = result.get("floor")
+    if floor:
+        print(f"\nfloor (bare page, same sliders and map), same sessions for "
+              f"{floor['seconds']:.0f} s: {floor['actions_completed']} actions, "
+              f"{floor['actions_per_s']} per s")
+        for label, key in (("all interactions", "interaction_ms"), ("slider steps", "move_ms")):
+            s = floor[key]
+            if s and s.get("n"):
+                print(f"  {label:17} n={s['n']:4}  p50 {s['p50']:7,.0f} ms  "
+                      f"p95 {s['p95']:7,.0f} ms  max {s['max']:7,.0f} ms")
+        print(f"  errors: {floor['errors']} {floor['errors_by_kind'] or ''}; CPU: server "
+              f"{floor['cpu_s']['server']} s; load average {floor['loadavg']['start']} -> "
+              f"{floor['loadavg']['end']}")
+    limit, direction, unit = LOAD_TARGETS["cpu_ratio"]
+    ok = met(result.get("cpu_ratio"), limit, direction)
+    print(f"\nserver CPU per interaction: {format_value(result['cpu_ms_per_interaction'], 'ms')}"
+          f"; floor {format_value(result.get('cpu_ms_per_interaction_floor'), 'ms')}; "
+          f"ratio {format_value(result.get('cpu_ratio'), unit)} (target {direction} "
+          f"{format_value(limit, unit)}: {'-' if ok is None else 'yes' if ok else 'NO'})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -415,20 +469,46 @@ def main(argv: list[str] | None = None) -> int:
                         help="sessions start spread over this many seconds")
     parser.add_argument("--timeout-s", type=float, default=60.0,
                         help="an action taking longer counts as an error")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the floor (the same sessions against a bare page)")
+    parser.add_argument("--floor-seconds", type=float, default=None,
+                        help="how long the floor's sessions run (default: --seconds)")
     args = parser.parse_args(argv)
 
-    options = dict(client=args.client, sessions=args.sessions, seconds=args.seconds, ramp_s=args.ramp_s,
-                   think_s=args.think_s, timeout_ms=args.timeout_s * 1000.0)
+    options = {"client": args.client, "sessions": args.sessions, "ramp_s": args.ramp_s,
+               "think_s": args.think_s, "timeout_ms": args.timeout_s * 1000.0}
     started = time.monotonic()
+    scratch = Path(tempfile.mkdtemp(prefix="atlas-load-"))
+    maps = scratch / "floor_maps.json"
+    if not args.no_floor:
+        # Before any server runs: the maps are made in a process of their own.
+        made_s = floor_maps.write(maps, FLOOR_VALUES, scratch / "floor_maps.log")
+        print(f"[{time.strftime('%H:%M:%S')}] the floor's maps made in {made_s:.0f} s",
+              flush=True)
     if args.url:
-        result = asyncio.run(drive(args.url.rstrip("/"), args.server_pid, **options))
+        result = asyncio.run(drive(args.url.rstrip("/"), args.server_pid,
+                                   seconds=args.seconds, **options))
         result["server_log_tracebacks"] = None
     else:
-        log = Path(tempfile.mkdtemp(prefix="atlas-load-")) / "streamlit.log"
+        log = scratch / "streamlit.log"
         with app_server(log) as server:
-            result = asyncio.run(drive(server.url, server.pid, **options))
+            result = asyncio.run(drive(server.url, server.pid, seconds=args.seconds, **options))
         result["server_log"] = str(log)
         result["server_log_tracebacks"] = log.read_text(errors="replace").count("Traceback")
+    if not args.no_floor:
+        log = scratch / "floor_streamlit.log"
+        with app_server(log, **floor_maps.floor_server(scratch, maps)) as server:
+            floor = asyncio.run(drive(server.url, server.pid,
+                                      seconds=args.floor_seconds or args.seconds, **options))
+        floor["server_log"] = str(log)
+        floor["server_log_tracebacks"] = log.read_text(errors="replace").count("Traceback")
+        result["floor"] = floor
+        ours, bare = result["cpu_ms_per_interaction"], floor["cpu_ms_per_interaction"]
+        result["cpu_ms_per_interaction_floor"] = bare
+        result["cpu_ratio"] = round(ours / bare, 2) if ours and bare else None
+    result["targets"] = {key: {"limit": limit, "direction": direction, "unit": unit,
+                               "met": met(result.get(key), limit, direction)}
+                         for key, (limit, direction, unit) in LOAD_TARGETS.items()}
     result["goal_met"] = verdict(result)
     result["machine"] = machine_info()
     result["total_s"] = round(time.monotonic() - started, 1)

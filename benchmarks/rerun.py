@@ -3,6 +3,11 @@
 Run by benchmarks/run.py in a process of its own, so that its memory figures are those of
 a process doing nothing but reruns:
     .venv/bin/python -m benchmarks.rerun --json FILE [--quick]
+
+Each new-value rerun is followed by one of the floor (benchmarks/floor_rerun_app.py: a bare
+page with the same slider and the app's map for that value), and the CPU time of both is
+taken (``time.process_time``: every thread of this process, the script's included): the
+claim is the ratio of the medians, ours / floor.
 """
 
 from __future__ import annotations
@@ -10,8 +15,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -20,10 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import quiet_streamlit, rss_mb, summary  # noqa: E402
-from geo.scenario.bands import kept_count  # noqa: E402
+from benchmarks import floor_maps
+from benchmarks.common import percentile, quiet_streamlit, rss_mb, summary
+from geo.scenario.bands import kept_count
 
 APP = ROOT / "streamlit_app.py"
+FLOOR = ROOT / "benchmarks" / "floor_rerun_app.py"
 PAGE = "pages/scenarios.py"
 #: Bands 0-50 km of the newest snapshot.
 BANDS_WANTED = 51
@@ -34,11 +43,14 @@ def _maxrss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _run(at, errors: list[str]) -> float:
-    """One ``at.run()``, its wall time in ms; exceptions shown by the page are kept."""
-    start = time.perf_counter()
+def _run(at, errors: list[str], cpu: list[float] | None = None) -> float:
+    """One ``at.run()``, its wall time in ms (its CPU time in ms appended to ``cpu``);
+    exceptions shown by the page are kept."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     at.run()
     elapsed = (time.perf_counter() - start) * 1000.0
+    if cpu is not None:
+        cpu.append((time.process_time() - start_cpu) * 1000.0)
     if at.exception:
         errors.append(str(at.exception[0].value)[:300])
     return elapsed
@@ -57,10 +69,23 @@ def share_script_cache() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
+def floor_page(maps: Path, errors: list[str]):
+    """The floor's page under AppTest, opened as the app's is (mutual, 15 km)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ[floor_maps.MAPS_ENV] = str(maps)
+    floor = AppTest.from_file(str(FLOOR), default_timeout=600)
+    floor.query_params["preset"] = "mutual"
+    floor.query_params["ua_km"] = "15"
+    _run(floor, errors)
+    return floor
+
+
 def measure(*, moves: int, memory_reruns: int, sample_every: int, ua_step: int,
-            trace: bool) -> dict:
+            trace: bool, maps: Path) -> dict:
     """Rerun timings (cold: a slider value never asked for in this process; cached: asked
-    for before) and the process's memory over ``memory_reruns`` more reruns."""
+    for before), the CPU time of the cold ones beside the floor's (the floor's maps in
+    ``maps``), and the process's memory over ``memory_reruns`` more reruns."""
     from streamlit.testing.v1 import AppTest
 
     share_script_cache()
@@ -81,13 +106,17 @@ def measure(*, moves: int, memory_reruns: int, sample_every: int, ua_step: int,
 
     # The page opens at 15 km; 16, 17, ... are new to the outcome cache, then revisited.
     values = [float(16 + i) for i in range(moves)]
-    cold, cached = [], []
+    floor = floor_page(maps, errors)
+    cold, cached, floor_wall = [], [], []
+    cold_cpu, cached_cpu, floor_cpu = [], [], []
     for value in values:
         at.slider(key="sc_ua_km").set_value(value)
-        cold.append(_run(at, errors))
+        cold.append(_run(at, errors, cold_cpu))
+        floor.slider(key="ua_km").set_value(value)
+        floor_wall.append(_run(floor, errors, floor_cpu))
     for value in values:
         at.slider(key="sc_ua_km").set_value(value)
-        cached.append(_run(at, errors))
+        cached.append(_run(at, errors, cached_cpu))
 
     # Memory: both sliders over a grid (at most 102 outcomes, within the cache's 512
     # entries) visited at least twice, so the first pass fills the caches and the second
@@ -117,6 +146,9 @@ def measure(*, moves: int, memory_reruns: int, sample_every: int, ua_step: int,
         "bands_ready_after_s": round(bands_ready_s, 1),
         "cold_ms": summary(cold),
         "cached_ms": summary(cached),
+        "cpu": {"ours_ms": summary(cold_cpu), "ours_cached_ms": summary(cached_cpu),
+                "floor_ms": summary(floor_cpu), "floor_wall_ms": summary(floor_wall),
+                "ratio": round(percentile(cold_cpu, 50) / percentile(floor_cpu, 50), 2)},
         "memory_reruns_ms": summary(memory_ms),
         "memory": {
             "rss_before_apptest_mb": rss_before,
@@ -140,10 +172,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="also trace Python allocations in the memory part (slows reruns)")
     args = parser.parse_args(argv)
     quiet_streamlit()
-    result = measure(moves=5 if args.quick else 10,
-                     memory_reruns=50 if args.quick else 200,
-                     sample_every=10 if args.quick else 25,
-                     ua_step=5 if args.quick else 1, trace=args.tracemalloc)
+    moves = 5 if args.quick else 10
+    with tempfile.TemporaryDirectory() as scratch:
+        # In a process of its own, before this one has made anything: its geometry would
+        # count in the memory figures.
+        maps = Path(scratch) / "floor_maps.json"
+        maps_s = floor_maps.write(maps, list(range(16, 16 + moves)))
+        result = measure(moves=moves,
+                         memory_reruns=50 if args.quick else 200,
+                         sample_every=10 if args.quick else 25,
+                         ua_step=5 if args.quick else 1, trace=args.tracemalloc, maps=maps)
+    result["cpu"]["floor_maps_s"] = round(maps_s, 1)
     args.json.write_text(json.dumps(result, indent=2))
     return 0
 

@@ -162,6 +162,22 @@ class Message:
         return self.text(DEFAULT)
 
 
-__all__ = ["DEFAULT", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "Message", "MissingCatalogueError",
-           "N_", "checked", "gettext", "km", "km2", "long_date", "ngettext", "number",
-           "percent", "pgettext", "translations"]
+__all__ = [
+    "DEFAULT",
+    "DOMAIN",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "Message",
+    "MissingCatalogueError",
+    "checked",
+    "gettext",
+    "km",
+    "km2",
+    "long_date",
+    "ngettext",
+    "number",
+    "percent",
+    "pgettext",
+    "translations",
+]

@@ -6,8 +6,8 @@ The figures and the table are the chosen day's own, from the daily series; the m
 of contact and the geometry exports are of the shipped day drawn for it (the same day when
 its map ships; the page says so when not).
 
-Its text is in the visitor's language (pages/_language.py); the map itself, its downloaded
-page and the data-source controls are English still."""
+Its text is in the visitor's language (pages/_language.py), the map's and its downloaded
+page's too."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import streamlit as st
 from geo.data.control import ControlSnapshot
 from geo.data.names import UNIT_NAMES
 from geo.data.published import published_for
-from geo.language import km, km2, number, percent
+from geo.language import gettext, km, km2, number, percent
 from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.control_layers import control_document
 from geo.maps.stored_pages import document_path, read_document, write_document
@@ -36,27 +36,29 @@ from pages._map_download import map_download
 from pages._outcome_cache import evaluation_on, slide_bytes
 from pages._page_setup import map_frame
 from pages._presenter import keyboard_control, slide_title
+from pages._tables import Number, numbers_in_language
 
 #: A map page is about 0.3 MB: this many of each kind stay ready in the process.
 DOCUMENTS_KEPT = 64
 
 
 @st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
-def bundled_document(date: dt.date, tiles: bool, presenter: bool) -> str:
-    """The map page of the shipped day ``date``, also stored on disk for the next process
-    (set-up stores the newest: scripts/store_maps.py)."""
+def bundled_document(date: dt.date, tiles: bool, presenter: bool, lang: str) -> str:
+    """The map page of the shipped day ``date`` in ``lang``, also stored on disk for the
+    next process (set-up stores the newest English one: scripts/store_maps.py)."""
     page = control_document(units(), snapshot(date), published(), tiles=tiles,
-                            presenter=presenter)
-    write_document(document_path(date, tiles=tiles, presenter=presenter), page)
+                            presenter=presenter, lang=lang)
+    write_document(document_path(date, tiles=tiles, presenter=presenter, lang=lang), page)
     return page
 
 
 @st.cache_resource(show_spinner=False, max_entries=DOCUMENTS_KEPT)
-def own_document(key: str, credit: str, basis: str, tiles: bool, presenter: bool) -> str:
-    """The map page of a visitor's own data (``key``: see pages/_data_source.py), kept in the
-    process only."""
+def own_document(key: str, credit: str, basis: str, tiles: bool, presenter: bool,
+                 lang: str) -> str:
+    """The map page of a visitor's own data (``key``: see pages/_data_source.py) in
+    ``lang``, kept in the process only."""
     return control_document(units(), snapshot_by_key(key), published(), basis=basis,
-                            credit=credit, tiles=tiles, presenter=presenter)
+                            credit=credit, tiles=tiles, presenter=presenter, lang=lang)
 
 
 def headline(column, shares: pd.DataFrame, code: str, label: str, basis: str) -> None:
@@ -66,7 +68,7 @@ def headline(column, shares: pd.DataFrame, code: str, label: str, basis: str) ->
                   help=_("{held} of {area}, computed in an equal-area projection (EPSG:3035)",
                          held=number(row["occupied_km2"], lang), area=km2(row["area_km2"], lang)))
     column.caption(basis)
-    cited = published_for(published(), code)
+    cited = published_for(published(), code, lang=lang)
     column.caption(_("Published: {figures}",
                      figures="; ".join(cited) if cited else _("none collected")))
 
@@ -81,7 +83,7 @@ def unit_table(shares: pd.DataFrame) -> pd.DataFrame:
     table = shares.copy()
     names_uk = units().set_index("iso_3166_2")["name_uk"]
     table.insert(2, "name_uk", table["iso_3166_2"].map(names_uk).fillna("Україна"))
-    table["published"] = ["; ".join(published_for(published(), code))
+    table["published"] = ["; ".join(published_for(published(), code, lang=language()))
                           for code in table["iso_3166_2"]]
     return table
 
@@ -92,7 +94,7 @@ def stop_presenting() -> None:
 
 def sidebar() -> None:
     with st.sidebar:
-        st.header("Ceasefire Atlas")
+        st.header(_("Ceasefire Atlas"))
         date_control(_("Day"), "cm_date",
                      help=_("The day shown: any day the archive holds, typed (YYYY-MM-DD) or "
                             "picked; the buttons step to the held day before or after. Figures "
@@ -135,13 +137,16 @@ def show(shown: DayChoice, *, tiles: bool, presenting: bool, heading, map_area,
     if not drawn:
         with map_area:
             map_frame(own_document(source_key(map_day), attribution(map_day), basis, tiles,
-                                   presenting)
-                      if own else bundled_document(map_day, tiles, presenting))
+                                   presenting, language())
+                      if own else bundled_document(map_day, tiles, presenting, language()))
     if presenting:
         keyboard_control()
         st.stop()
+    # A credit ending in an abbreviation's full stop (Ukrainian "2026 р.") ends its sentence
+    # with it: the sentence's own full stop would double it.
     credits = [_("{credit}. Boundaries: Natural Earth 10m admin-1 (public domain). Shares "
-                 "computed in an equal-area projection (EPSG:3035).", credit=attribution(map_day))]
+                 "computed in an equal-area projection (EPSG:3035).",
+                 credit=attribution(map_day).removesuffix("."))]
     if tiles:
         credits.append(_("Basemap © OpenStreetMap contributors, loaded from the internet: "
                          "without a connection the tiles stay blank and the map is still "
@@ -191,8 +196,12 @@ def figures(shares: pd.DataFrame, current: ControlSnapshot, basis: str, map_basi
 
 def table(shares: pd.DataFrame, day: dt.date, basis: str) -> None:
     st.subheader(_("Share of each unit held by Russia on {day}", day=day_text(day)))
+    shown, numbers = numbers_in_language(unit_table(shares), {
+        "area_km2": Number(_("Area (km²)"), "%.0f"),
+        "occupied_km2": Number(_("Held by Russia (km²)"), "%.0f"),
+        "occupied_pct": Number(_("Held by Russia (%)"), "%.2f")}, language())
     st.dataframe(
-        unit_table(shares),
+        shown,
         hide_index=True,
         width="stretch",
         height=35 * 29 + 3,  # all 28 rows without an inner scroll bar
@@ -201,11 +210,7 @@ def table(shares: pd.DataFrame, day: dt.date, basis: str) -> None:
             "name": st.column_config.TextColumn(_("Unit")),
             # The header of the Ukrainian names: in Ukrainian in the English page too.
             "name_uk": st.column_config.TextColumn(_("Українською")),
-            "area_km2": st.column_config.NumberColumn(_("Area (km²)"), format="%.0f"),
-            "occupied_km2": st.column_config.NumberColumn(_("Held by Russia (km²)"),
-                                                          format="%.0f"),
-            "occupied_pct": st.column_config.NumberColumn(_("Held by Russia (%)"),
-                                                          format="%.2f"),
+            **numbers,
             "published": st.column_config.TextColumn(_("Published figures (source, as of)")),
         },
     )
@@ -247,13 +252,15 @@ def interactive_map(current: ControlSnapshot, map_day: dt.date, own_basis: str |
     """The map as one HTML file that works offline: the page shown, without tiles.
     ``own_basis``: what a visitor's own data is (None for the bundled snapshots)."""
     credit = attribution(map_day)
+    lang = language()  # held here: the file is made on the click, where there is no session
 
     def page() -> str:
         if own_basis is not None:  # held here: the process may forget a visitor's data
             return control_document(units(), current, published(), basis=own_basis,
-                                    credit=credit)
-        return read_document(document_path(map_day)) or bundled_document(map_day, False, False)
+                                    credit=credit, lang=lang)
+        return (read_document(document_path(map_day, lang=lang))
+                or bundled_document(map_day, False, False, lang))
 
     map_download("control", (map_day,), page,
-                 title=f"Territorial control in Ukraine, {map_day.isoformat()}",
-                 source=f"{credit}; {BOUNDARIES_ATTRIBUTION}", as_of=map_day)
+                 title=_("Territorial control in Ukraine, {day}", day=day_text(map_day)),
+                 source=f"{credit}; {gettext(BOUNDARIES_ATTRIBUTION, lang)}", as_of=map_day)

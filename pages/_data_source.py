@@ -3,6 +3,9 @@ or the newest occupied area from DeepStateMap's live API.
 
 The derived figures of a file or a live answer are kept once per process by the content's
 hash (bounded), like the bundled snapshots; the session only remembers which one it uses.
+What the section says is in the visitor's language (pages/_language.py), written when shown:
+the session keeps what a file's reader said as messages (geo.language.Message), so a switch
+of language rewrites them too.
 """
 
 from __future__ import annotations
@@ -20,22 +23,55 @@ from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError
 from geo.ingest.control import ControlFile, read_control_file
 from geo.ingest.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
+from geo.language import N_
 from geo.scenario.ground import Ground, prepare_ground
 from pages._cached_data import ground, snapshot, units
+from pages._dates import day_text
+from pages._language import _, language
 from pages._page_setup import OWN_DATA_KEY
 
 #: Derived data of this many files or live answers is kept per process.
 KEPT = 16
+#: The credit of the bundled snapshots and of DeepStateMap's files
+#: (geo.data.snapshots.ATTRIBUTION), marked here for the catalogue.
+SNAPSHOT_CREDIT = N_("Occupied areas: DeepStateMap (deepstatemap.live)")
 
 
 @dataclass(frozen=True)
 class Source:
-    """A visitor's own occupied area: ``key`` names its figures in this process."""
+    """A visitor's own occupied area: ``key`` names its figures in this process; ``date`` is
+    its day (the file's, else today; the live answer's UTC day). What it is and its credit
+    are written in the session's language when asked (:attr:`label`, :attr:`attribution`)."""
 
     key: str
-    label: str
     date: dt.date
-    attribution: str
+    #: The file's name; None for DeepStateMap's live API.
+    name: str | None = None
+    #: Whether the file gave its day (else ``date`` is the day it was read).
+    dated: bool = True
+    #: The credit the file's data asks for (English, as in the file's reader), if any.
+    credit: str | None = None
+    #: When the live answer was fetched (UTC); None for a file.
+    fetched_at: dt.datetime | None = None
+
+    @property
+    def label(self) -> str:
+        """E.g. "my_area.geojson (2026-02-01)" or "DeepStateMap live, fetched 2026-12-01
+        10:00 UTC"."""
+        if self.fetched_at is not None:
+            return _("DeepStateMap live, fetched {day} {time} UTC",
+                     day=day_text(self.fetched_at.date()), time=self.fetched_at.strftime("%H:%M"))
+        dated = day_text(self.date) if self.dated else _("no date in the file")
+        return f"{self.name} ({dated})"
+
+    @property
+    def attribution(self) -> str:
+        """The credit of the data: its own, else the visitor's file named as its source."""
+        if self.fetched_at is not None:
+            return _(LIVE_ATTRIBUTION)
+        if self.credit:
+            return _(self.credit)
+        return _("Occupied areas: {name}, a visitor's file", name=self.name)
 
 
 _lock = threading.Lock()
@@ -55,11 +91,11 @@ def _keep(key: str, occupied, date: dt.date) -> None:
             _kept.popitem(last=False)
 
 
-def _source(kind: str, geometry, label: str, date: dt.date, attribution: str) -> Source:
+def _source(kind: str, geometry, date: dt.date, **about) -> Source:
     key = f"{kind}:{hashlib.sha256(geometry.wkb).hexdigest()[:24]}"
     st.session_state.atlas_source_geometry = geometry
     _keep(key, geometry, date)
-    return Source(key, label, date, attribution)
+    return Source(key, date, **about)
 
 
 def active() -> Source | None:
@@ -109,28 +145,24 @@ def _use_file() -> None:
     try:
         control: ControlFile = read_control_file(upload.name, upload.getvalue())
     except InputError as error:
-        st.session_state.src_message = ("error", f"{upload.name}: {error}")
+        st.session_state.src_message = ("error", (upload.name, error.message))
         return
-    date = control.date or dt.date.today()
-    dated = control.date.isoformat() if control.date else "no date in the file"
     st.session_state[OWN_DATA_KEY] = _source(
-        "upload", control.geometry, f"{control.name} ({dated})", date,
-        control.attribution or f"Occupied areas: {control.name}, a visitor's file")
+        "upload", control.geometry, control.date or dt.date.today(), name=control.name,
+        dated=control.date is not None, credit=control.attribution)
     st.session_state.src_properties = control.properties[:20]
-    st.session_state.src_message = ("notes", control.notes)
+    st.session_state.src_message = ("notes", control.notices)
 
 
 def _use_live() -> None:
     try:
         live = fetch_live()
     except LiveDataError as error:
-        st.session_state.src_message = ("warning", f"Live data unavailable: {error}. "
-                                                   "Showing the bundled snapshots.")
+        st.session_state.src_message = ("warning", error.message)
         return
     fetched = live.fetched_at
-    st.session_state[OWN_DATA_KEY] = _source(
-        "live", live.occupied, f"DeepStateMap live, fetched {fetched:%Y-%m-%d %H:%M} UTC",
-        fetched.date(), LIVE_ATTRIBUTION)
+    st.session_state[OWN_DATA_KEY] = _source("live", live.occupied, fetched.date(),
+                                             fetched_at=fetched)
     st.session_state.src_message = ("notes", ())
 
 
@@ -141,30 +173,33 @@ def _use_bundled() -> None:
 
 def controls() -> None:
     """The sidebar's "Your data" section: upload a file, fetch live data, or go back."""
-    st.subheader("Data")
-    st.file_uploader("Your own occupied area (GeoJSON, KML/KMZ or zipped Shapefile)",
+    lang = language()
+    st.subheader(_("Data"))
+    st.file_uploader(_("Your own occupied area (GeoJSON, KML/KMZ or zipped Shapefile)"),
                      type=["geojson", "json", "kml", "kmz", "zip"], key="src_upload",
                      on_change=_use_file)
-    st.button("Load the newest from DeepStateMap (online)", on_click=_use_live)
+    st.button(_("Load the newest from DeepStateMap (online)"), on_click=_use_live)
     source = active()
     if source is not None:
-        st.caption(f"Showing: {source.label}")
-        st.button("Back to the bundled snapshots", on_click=_use_bundled)
-    message = st.session_state.get("src_message")
-    if message and message[0] == "error":
-        st.error(message[1])
-    elif message and message[0] == "warning":
-        st.warning(message[1])
-    elif message and message[1]:
-        for note in message[1]:
-            st.info(note)
+        st.caption(_("Showing: {source}", source=source.label))
+        st.button(_("Back to the bundled snapshots"), on_click=_use_bundled)
+    kind, said = st.session_state.get("src_message") or (None, None)
+    if kind == "error":
+        name, why = said
+        st.error(f"{name}: {why.text(lang)}")
+    elif kind == "warning":
+        st.warning(_("Live data unavailable: {reason}. Showing the bundled snapshots.",
+                     reason=said.text(lang)))
+    elif said:
+        for note in said:
+            st.info(note.text(lang))
 
 
 def attribution(date: dt.date) -> str:
-    """The credit and date of what is shown."""
+    """The credit and date of what is shown, in the session's language."""
     source = active()
     return f"{source.attribution}; {source.label}" if source else \
-        f"{ATTRIBUTION}, snapshot {date.isoformat()}"
+        _("{credit}, snapshot {day}", credit=_(ATTRIBUTION), day=day_text(date))
 
 
 def file_properties() -> None:
@@ -172,7 +207,9 @@ def file_properties() -> None:
     properties = st.session_state.get("src_properties")
     if active() is None or not properties:
         return
-    with st.expander("What your file holds (first features)"):
-        rows = [{"feature": i + 1, "property": str(k), "value": str(v)}
+    with st.expander(_("What your file holds (first features)")):
+        # The column names are the table's headers; the values are the file's own, as text.
+        feature, name, value = _("feature"), _("property"), _("value")
+        rows = [{feature: i + 1, name: str(k), value: str(v)}
                 for i, props in enumerate(properties) for k, v in props][:100]
         st.table(rows)

@@ -176,18 +176,6 @@ def drawn_note(shown: DayChoice, *, figures: str | None = None) -> str | None:
              day=day_text(shown.drawn), figures=figures)
 
 
-def line_day_note(day: DayChoice, computed: str, covered: str) -> str | None:
-    """A sentence for when a scenario page computes on another day's line than the day chosen
-    (maps ship for some days only: geo/data/cadence.py), else None: ``computed`` says what is
-    computed ("the scenario is"), ``covered`` what is of that day ("every figure below is")."""
-    if day.drawn == day.requested:
-        return None
-    # Not yet translated: its callers (the scenario pages) give English parts.
-    return (f"You chose {day.requested.isoformat()}: {computed} computed on the line of "
-            f"{day.drawn.isoformat()}, the newest day on or before it whose map ships (weekly); "
-            f"{covered} of {day.drawn.isoformat()}.")
-
-
 def age_text(day: dt.date | None = None) -> str:
     """E.g. "DeepStateMap, 2026-10-10, 52 days ago": the source, ``day`` (default the newest
     held) and its age, for a line that must carry it where the sidebar is hidden (a slide);
@@ -222,5 +210,5 @@ def data_age() -> None:
 
 
 __all__ = ["DayChoice", "HeldDayError", "age_text", "choice", "data_age", "date_control",
-           "day_from_link", "day_text", "drawn_note", "held", "line_day_note",
+           "day_from_link", "day_text", "drawn_note", "held",
            "link_day", "newest", "shipped"]

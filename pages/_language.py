@@ -14,6 +14,7 @@ import streamlit as st
 
 from geo import language as catalogue
 from geo.language import DEFAULT, LANGUAGES
+from pages._streamlit_chrome import script as chrome_script
 
 #: Each language by its own name, as language switches write them.
 NAMES = {"en": "English", "uk": "Українська"}
@@ -70,17 +71,18 @@ def _switched() -> None:
 
 
 def switch() -> None:
-    """The sidebar's language switch, each language named in itself, and the document's
-    ``<html lang>`` set to the session's language (screen readers read the page in it)."""
+    """The sidebar's language switch, each language named in itself, and the page script
+    that sets the document's ``<html lang>`` (screen readers read the page in it) and writes
+    Streamlit's own words in the language (pages/_streamlit_chrome.py)."""
     lang = language()
     # Set before the widget on every run: the switch shows the session's language whatever
     # set it (the link on arrival, this switch, another page).
     st.session_state[CHOICE_KEY] = lang
-    st.sidebar.segmented_control(_("Language"), LANGUAGES, format_func=NAMES.__getitem__,
-                                 key=CHOICE_KEY, required=True, on_change=_switched,
-                                 label_visibility="collapsed")
-    st.sidebar.html(f"<script>document.documentElement.lang = {lang!r};</script>",
-            unsafe_allow_javascript=True)
+    # Radio buttons: their labels keep the text's colour (a segmented control writes the
+    # chosen one in the theme's red on pink, below the contrast the audit asks for).
+    st.sidebar.radio(_("Language"), LANGUAGES, format_func=NAMES.__getitem__, key=CHOICE_KEY,
+                     horizontal=True, on_change=_switched, label_visibility="collapsed")
+    st.sidebar.html(chrome_script(lang), unsafe_allow_javascript=True)
 
 
 def _(message: str, **values: object) -> str:
@@ -97,5 +99,14 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     return text.format(**{"count": n, **values})
 
 
-__all__ = ["NAMES", "QUERY_KEY", "keep_in_link", "language", "link_params", "link_warning",
-           "ngettext", "switch", "_"]
+__all__ = [
+    "NAMES",
+    "QUERY_KEY",
+    "_",
+    "keep_in_link",
+    "language",
+    "link_params",
+    "link_warning",
+    "ngettext",
+    "switch",
+]

@@ -3,8 +3,9 @@ view as one HTML file that opens from disk with no network (geo/maps/standalone.
 when the button is clicked, so that a rerun does not pay for it.
 
 A page hands over how to make its map's page (the same document or folium objects it
-shows, without basemap tiles or the drawing tool) with its title, sources and date; the
-button's texts are :data:`geo.maps.standalone.ENGLISH`'s.
+shows, without basemap tiles or the drawing tool, in the visitor's language) with its title,
+sources and date in that language; the button's texts, and those the file adds, are
+:func:`geo.maps.standalone.wording_for` the visitor's language.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from geo.maps.standalone import ENGLISH, SIZE_BUDGET_BYTES, file_name, standalone_document
+from geo.language import gettext
+from geo.maps.standalone import SIZE_BUDGET_BYTES, file_name, standalone_document, wording_for
 from geo.maps.vendor import check
 from pages._checked_files import asset_problem
+from pages._language import _, language
 from pages._prebuilt_layers import Prebuilt
 
 _whole: list[bool] = []  # once whole, the folder is not read again in this process
@@ -35,26 +38,32 @@ def _assets_problem() -> str | None:
     if found.whole:
         _whole.append(True)
         return None
-    return f"the map's Leaflet files are {asset_problem(found)}"
+    return _("the map's Leaflet files are {problem}", problem=asset_problem(found))
 
 
 def map_download(view: str, days: tuple[dt.date, ...], page: Callable[[], str], *,
-                 title: str, source: str, as_of: dt.date, label: str = ENGLISH.button) -> None:
-    """The button saving the view as ``ceasefire-atlas_<view>_<days>.html``.
+                 title: str, source: str, as_of: dt.date, label: str | None = None) -> None:
+    """The button saving the view as ``ceasefire-atlas_<view>_<days>.html``, in the
+    visitor's language.
 
     ``page`` makes the map's page as the app would show it (called on the click, in a
-    thread with no session: it must use values held here, not the session's); ``title``,
-    ``source`` and ``as_of`` are shown in the file (:func:`standalone_document`). When the
-    file cannot be made, one sentence says why instead of the button. ``label``: the
-    button's, where a page has two maps."""
+    thread with no session: it must use values held here, not the session's, the language
+    included); ``title``, ``source`` and ``as_of`` are shown in the file
+    (:func:`standalone_document`). When the file cannot be made, one sentence says why
+    instead of the button. ``label``: the button's, where a page has two maps (English source
+    text, e.g. ``ENGLISH.timelapse_button``, translated here; default ``ENGLISH.button``)."""
+    lang = language()
+    words = wording_for(lang)
     problem = _assets_problem()
     if problem is not None:
-        st.caption(ENGLISH.failed.format(error=problem))
+        st.caption(words.failed.format(error=problem))
         return
     st.download_button(
-        label, mime="text/html", file_name=file_name(view, *days),
-        data=lambda: standalone_document(page(), title=title, source=source, as_of=as_of),
-        help=ENGLISH.button_help.format(budget_mb=SIZE_BUDGET_BYTES / 1e6),
+        words.button if label is None else gettext(label, lang), mime="text/html",
+        file_name=file_name(view, *days),
+        data=lambda: standalone_document(page(), title=title, source=source, as_of=as_of,
+                                         wording=words),
+        help=words.button_help.format(budget_mb=SIZE_BUDGET_BYTES / 1e6),
         icon=":material/download:", on_click="ignore")
 
 

@@ -1,5 +1,6 @@
 """Scenario outcomes and their time to take, cached once per process for every page and
-visitor (never mutated)."""
+visitor (never mutated). What holds text (map layers, tables) is keyed by the language too;
+outcomes and times are numbers and geometry, shared by every language."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import shapely
 import streamlit as st
 
 from geo.data.series import load_series, series_path
+from geo.data.towns import side_name, town_names
 from geo.maps.offline import localize_assets
 from geo.maps.palette import NORMAL, STRONG
 from geo.maps.scenario_layers import changes_layer, lines_layer, towns_layer, zones_layer
 from geo.pace.estimates import EstimateBeside, estimates_beside
 from geo.pace.published import load_published_estimates
+from geo.pace.wording import unit_name
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.ground import Ground
 from geo.scenario.impact import Impact, assess, changed_ground
@@ -69,42 +72,61 @@ def evaluation_on(ground: Ground, scenario: Scenario) -> Evaluation:
 
 
 @st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
-def drawing(key: OutcomeKey, caption: str, strong: bool) -> tuple[Prebuilt, ...]:
+def drawing(key: OutcomeKey, caption: str, strong: bool, lang: str) -> tuple[Prebuilt, ...]:
     """The Ceasefire lines map's layers for the outcome of ``key`` (zones captioned with
-    ``caption``; ``strong``: the presenter's emphasis), scripted once for every rerun."""
+    ``caption``; ``strong``: the presenter's emphasis; tooltips in ``lang``), scripted once
+    for every rerun."""
     zones, impact = outcome(key)
     today = ground_by_key(key.ground_key)
     emphasis = STRONG if strong else NORMAL
-    layers = [zones_layer(zones, caption, emphasis),
-              changes_layer(*changed_ground(today, zones)),
-              lines_layer(zones, today.line, emphasis),
-              towns_layer(impact.towns, emphasis)]
+    layers = [zones_layer(zones, caption, emphasis, lang=lang),
+              changes_layer(*changed_ground(today, zones), lang=lang),
+              lines_layer(zones, today.line, emphasis, lang=lang),
+              towns_layer(impact.towns, emphasis, lang=lang)]
     for layer in layers:
         localize_assets(layer)
     return prebuild(layers)
 
 
+def in_language(table: pd.DataFrame, lang: str, *, oblasts: bool = False, towns: bool = False,
+                sides: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``table`` with, in ``lang``, its oblasts' names (``oblasts``: its rows are oblasts,
+    ``name`` by ``iso_3166_2``) and its towns' ``sides`` columns; English as it is."""
+    if towns and "name_uk" in table:
+        table = table.assign(name=town_names(table, lang)).drop(columns="name_uk")
+    if lang == "en":
+        return table
+    table = table.copy()
+    if oblasts:
+        table["name"] = [unit_name(code, lang) for code in table["iso_3166_2"]]
+    for column in sides:
+        table[column] = [side_name(side, lang) for side in table[column]]
+    return table
+
+
 @st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
-def tables_of(key: OutcomeKey) -> tuple[pa.Table, pa.Table]:
-    """The Ceasefire lines page's tables for the outcome of ``key``, as Arrow tables made
-    once (Streamlit would convert a DataFrame on every rerun): the units whose share
-    changes, and the towns changing side."""
+def tables_of(key: OutcomeKey, lang: str) -> tuple[pa.Table, pa.Table]:
+    """The Ceasefire lines page's tables for the outcome of ``key`` in ``lang``, as Arrow
+    tables made once (Streamlit would convert a DataFrame on every rerun): the units whose
+    share changes, and the towns changing side (names as the data gives them)."""
     _, impact = outcome(key)
     by_oblast = impact.by_oblast
     changed = by_oblast[((by_oblast["pct_after"] - by_oblast["pct_before"]).abs() > 0.005)
                         | (by_oblast["dmz_km2"] > 0.5)]
-    towns = impact.towns.drop(columns=["lon", "lat"])
-    return (pa.Table.from_pandas(changed, preserve_index=False),
+    towns = in_language(impact.towns.drop(columns=["lon", "lat"]), lang, towns=True,
+                        sides=("side_before", "side_after"))
+    return (pa.Table.from_pandas(in_language(changed, lang, oblasts=True), preserve_index=False),
             pa.Table.from_pandas(towns, preserve_index=False))
 
 
-def slide_bytes(evaluation: Evaluation, fmt: str, time: ProposalTime | None = None) -> bytes:
-    """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf) with its time to take;
-    matplotlib is imported on the first download, not with the page (0.4 s of the first
-    visitor's wait)."""
+def slide_bytes(evaluation: Evaluation, fmt: str, time: ProposalTime | None = None, *,
+                lang: str = "en") -> bytes:
+    """The slide of ``evaluation`` as ``fmt`` (png, svg, pdf) with its time to take, in
+    ``lang``; matplotlib is imported on the first download, not with the page (0.4 s of the
+    first visitor's wait)."""
     from geo.maps.figure import figure_bytes, scenario_figure
 
-    return figure_bytes(scenario_figure(evaluation, time=time), fmt)
+    return figure_bytes(scenario_figure(evaluation, time=time, lang=lang), fmt)
 
 
 def outcome_of(ground_key: str, scenario: Scenario) -> tuple[Zones, Impact]:
@@ -124,17 +146,28 @@ def _series(version: tuple[int, int]) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
-def _time(key: OutcomeKey, version: tuple[int, int]) -> tuple[ProposalTime, pa.Table]:
+def _time(key: OutcomeKey, version: tuple[int, int]) -> ProposalTime:
     _, impact = outcome(key)
-    made = proposal_time(impact, _series(version), ground_by_key(key.ground_key).date)
-    return made, pa.Table.from_pandas(oblast_table(made), preserve_index=False)
+    return proposal_time(impact, _series(version), ground_by_key(key.ground_key).date)
 
 
-def time_of(key: OutcomeKey) -> tuple[ProposalTime, pa.Table]:
+def time_of(key: OutcomeKey) -> ProposalTime:
     """The time to take what the outcome of ``key`` hands over (:mod:`geo.scenario.proposal_time`,
-    on the daily series as it is now), and its per-oblast table as Arrow; made once per
-    outcome and version of the series (about 40 ms)."""
+    on the daily series as it is now); made once per outcome and version of the series
+    (about 40 ms)."""
     return _time(key, _series_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)
+def _time_table(key: OutcomeKey, version: tuple[int, int], lang: str) -> pa.Table:
+    return pa.Table.from_pandas(oblast_table(_time(key, version), lang=lang),
+                                preserve_index=False)
+
+
+def time_table_of(key: OutcomeKey, lang: str) -> pa.Table:
+    """The per-oblast table of :func:`time_of` in ``lang``
+    (:func:`geo.scenario.proposal_time.oblast_table`), as Arrow, once per language."""
+    return _time_table(key, _series_version(), lang)
 
 
 @st.cache_resource(show_spinner=False)

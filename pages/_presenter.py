@@ -1,11 +1,15 @@
 """Presenter mode: any view as a slide (no Streamlit chrome, the map filling the screen,
-large text, title, date and sources always in view) and keyboard control of a deck."""
+large text, title, date and sources always in view) and keyboard control of a deck, whose
+buttons are found by their labels in the visitor's language."""
 
 from __future__ import annotations
 
 import html
+import json
 
 import streamlit as st
+
+from pages._language import _
 
 #: Height of the slide's title bar (px), and what each full-width line under it adds
 #: (:func:`slide_line`: its text and the gap above it); the map takes the rest of the screen.
@@ -32,16 +36,23 @@ div[data-testid=stButton] button p {{font-size: 20px;}}
 </style>"""
 
 
-# Arrow keys, Page Up/Down (presentation clickers) and Escape press the slide's buttons.
+def button_labels() -> dict[str, str]:
+    """The slide's buttons (:func:`keyboard_control` presses them by these labels)."""
+    return {"next": _("Next"), "previous": _("Previous"), "exit": _("Exit (Esc)")}
+
+
+# Arrow keys, Page Up/Down (presentation clickers) and Escape press the slide's buttons. The
+# labels are the page's: a page switched to another language replaces them.
 _KEYS = """<script>
 const doc = window.parent.document;
+doc.atlasLabels = __LABELS__;
 if (!doc.atlasKeys) {
   doc.atlasKeys = true;
   doc.addEventListener("keydown", (event) => {
     if (event.target.closest("input, textarea, select, [contenteditable=true]")) return;
-    const labels = {ArrowRight: "Next", PageDown: "Next", ArrowLeft: "Previous",
-                    PageUp: "Previous", Escape: "Exit"};
-    const label = labels[event.key];
+    const names = {ArrowRight: "next", PageDown: "next", ArrowLeft: "previous",
+                   PageUp: "previous", Escape: "exit"};
+    const label = doc.atlasLabels[names[event.key]];
     if (!label) return;
     const button = [...doc.querySelectorAll("button")]
       .find((b) => b.innerText.trim().startsWith(label) && !b.disabled);
@@ -67,6 +78,7 @@ def slide_line(text: str) -> None:
 
 
 def keyboard_control() -> None:
-    """Arrow keys, Page Up/Down and Escape drive the slide's buttons (place it last: the
-    component's empty frame would otherwise push the map down)."""
-    st.iframe(_KEYS, height=1)
+    """Arrow keys, Page Up/Down and Escape drive the slide's buttons, labelled as
+    :func:`button_labels` (place it last: the component's empty frame would otherwise push
+    the map down)."""
+    st.iframe(_KEYS.replace("__LABELS__", json.dumps(button_labels())), height=1)

@@ -2,7 +2,8 @@
 menu, sliders and choices of units that the Ceasefire lines and Compare pages share.
 
 Each page names its own widget keys (links, tests and benchmarks address them) with a
-function from a parameter's name (or "preset", the menu) to the key.
+function from a parameter's name (or "preset", the menu) to the key. Labels, titles and
+descriptions are in the visitor's language (pages/_language.py).
 """
 
 from __future__ import annotations
@@ -12,17 +13,32 @@ from collections.abc import Callable
 import streamlit as st
 
 from geo.data.names import UNIT_NAMES
+from geo.language import gettext
+from geo.pace.wording import unit_name
 from geo.scenario.presets import Scenario, values_of
 from geo.scenario.proposals import (DEFAULT_PROPOSAL, PARAMETERS, PROPOSALS, Parameter, UnitChoice,
                                     in_links)
+from pages._language import _, language
 
 #: A page's widget key for "preset" (the menu) or a parameter's name (e.g. "ua_km").
 Keys = Callable[[str], str]
 
 
-def unit_label(code: str) -> str:
-    """A unit as its choices show it: "Donetsk Oblast (UA-14)"."""
-    return f"{UNIT_NAMES[code][0]} ({code})"
+def unit_label(code: str, lang: str | None = None) -> str:
+    """A unit as its choices show it: "Donetsk Oblast (UA-14)", "Донецька область (UA-14)"
+    (``lang``: the visitor's language unless given)."""
+    return f"{unit_name(code, lang or language())} ({code})"
+
+
+def title(code: str, lang: str | None = None) -> str:
+    """Proposal ``code``'s title in ``lang`` (the visitor's language unless given)."""
+    return gettext(PROPOSALS[code].title, lang or language())
+
+
+def _in(label: Callable[[str, str], str], lang: str) -> Callable[[str], str]:
+    """``label`` bound to ``lang``: a widget's ``format_func`` is also called outside the run
+    (streamlit.testing), where the session's language cannot be read."""
+    return lambda code: label(code, lang)
 
 
 def ensure(key: str, default: object) -> None:
@@ -55,32 +71,34 @@ def proposal_controls(keys: Keys, *, side_by_side: bool = False) -> tuple[str, d
     """
     ensure(keys("preset"), DEFAULT_PROPOSAL)
     codes = in_links() if side_by_side else list(PROPOSALS)
-    code = st.selectbox("Proposal", codes, format_func=lambda c: PROPOSALS[c].title,
+    code = st.selectbox(_("Proposal"), codes, format_func=_in(title, language()),
                         key=keys("preset"))
     proposal = PROPOSALS[code]
     if not side_by_side:
-        st.caption(proposal.description)
+        st.caption(gettext(proposal.description, language()))
     return code, {parameter.name: _control(parameter, keys(parameter.name), side_by_side)
                   for parameter in proposal.controls(side_by_side=side_by_side)}
 
 
 def _control(parameter: Parameter | UnitChoice, key: str, side_by_side: bool) -> object:
     ensure(key, _widget_value(parameter, parameter.default))
-    label = parameter.label_for(side_by_side=side_by_side)
+    lang = language()
+    label = parameter.label_for(side_by_side=side_by_side, lang=lang)
+    help = gettext(parameter.help, lang) if parameter.help else None
     if isinstance(parameter, Parameter):
         return st.slider(label, parameter.low, parameter.high, step=parameter.step, key=key,
-                         help=parameter.help, format=_number_format(parameter))
+                         help=help, format=_number_format(parameter, lang))
     if parameter.many:
-        return tuple(st.multiselect(label, list(UNIT_NAMES), format_func=unit_label, key=key,
-                                    help=parameter.help))
-    return st.selectbox(label, list(UNIT_NAMES), format_func=unit_label, key=key,
-                        help=parameter.help)
+        return tuple(st.multiselect(label, list(UNIT_NAMES), format_func=_in(unit_label, lang),
+                                    key=key, help=help, placeholder=_("Choose options")))
+    return st.selectbox(label, list(UNIT_NAMES), format_func=_in(unit_label, lang), key=key,
+                        help=help)
 
 
-def _number_format(parameter: Parameter) -> str:
+def _number_format(parameter: Parameter, lang: str) -> str:
     """The slider's value with its unit, e.g. "15 km" or "7.5 km" (Streamlit's default
-    shows "15.00"); printf-style, as Streamlit's slider takes it."""
-    return "%g " + parameter.unit.replace("%", "%%")
+    shows "15.00"), "15 км"; printf-style, as Streamlit's slider takes it."""
+    return "%g " + gettext(parameter.unit, lang).replace("%", "%%")
 
 
 def _widget_value(parameter: Parameter | UnitChoice, value: object) -> object:

@@ -1,4 +1,8 @@
-"""Context: the negotiation timeline and the positions on the table, each with its source."""
+"""Context: the negotiation timeline and the positions on the table, each with its source.
+
+Its text is in the visitor's language (pages/_language.py): the page's own through the
+catalogue, the timeline's and the positions' from their files' columns in that language
+(geo/scenario/context.py), their dates written out by :func:`geo.scenario.context.date_text`."""
 
 from __future__ import annotations
 
@@ -7,45 +11,53 @@ import itertools
 import pandas as pd
 import streamlit as st
 
-from geo.scenario.context import load_positions, load_timeline, parties
+from geo.scenario.context import date_text, load_positions, load_timeline, parties
 from geo.scenario.proposals import PROPOSALS
+from pages._language import _, language, link_params
 from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
 
 SCENARIOS_PAGE = "pages/scenarios.py"
 
 
 @st.cache_resource(show_spinner=False)
-def timeline() -> pd.DataFrame:
-    return load_timeline()
+def timeline(lang: str) -> pd.DataFrame:
+    return load_timeline(lang=lang)
 
 
 @st.cache_resource(show_spinner=False)
-def positions() -> pd.DataFrame:
-    return load_positions()
+def positions(lang: str) -> pd.DataFrame:
+    return load_positions(lang=lang)
 
 
 def show_timeline(table: pd.DataFrame) -> None:
-    st.subheader("Timeline")
+    lang = language()
+    st.subheader(_("Timeline"))
     # st.table, not st.dataframe: whole sentences wrap instead of being cut at the cell edge.
     # Streamlit caps a cell's text at 400 px, so a stretched table would only add blank space.
-    st.table(table[["date", "event", "source", "source_date"]].rename(columns={
-        "date": "Date", "event": "What happened", "source": "Source",
-        "source_date": "Source date"}), hide_index=True, width="content")
-    st.caption("Dates are as precise as the source: a year or a month where no day is given.")
+    shown = table.assign(date=table["date"].map(lambda d: date_text(d, lang)),
+                         source_date=table["source_date"].map(lambda d: date_text(d, lang)))
+    st.table(shown[["date", "event", "source", "source_date"]].rename(columns={
+        "date": _("Date"), "event": _("What happened"), "source": _("Source"),
+        "source_date": _("Source date")}), hide_index=True, width="content")
+    st.caption(_("Dates are as precise as the source: a year or a month where no day is "
+                 "given."))
 
 
 def citation(source: str, date: str) -> str:
     """A source and its date as students would cite them, e.g. "BBC News report from Kyiv,
-    2026-01-06"."""
-    return f"{source}, {date}"
+    2026-01-06" ("Репортаж BBC News з Києва, 6 січня 2026 р." in Ukrainian)."""
+    return _("{source}, {date}", source=source, date=date_text(date, language()))
 
 
 def show_position(row: pd.Series) -> None:
     st.markdown(row["position"])
-    st.caption(f"Source: {citation(row['source'], row['as_of'])}")
+    st.caption(_("Source: {citation}", citation=citation(row["source"], row["as_of"])))
     if row["preset"]:
-        st.page_link(SCENARIOS_PAGE, label=f"Open on the map: {PROPOSALS[row['preset']].title}",
-                     icon=":material/map:", query_params={"preset": row["preset"]})
+        st.page_link(SCENARIOS_PAGE,
+                     label=_("Open on the map: {proposal}",
+                             proposal=_(PROPOSALS[row["preset"]].title)),
+                     icon=":material/map:",
+                     query_params={"preset": row["preset"], **link_params()})
 
 
 def balanced(groups: list[str], heights: dict[str, float], columns: int) -> list[list[str]]:
@@ -71,7 +83,7 @@ def card_height(rows: pd.DataFrame) -> float:
 
 
 def show_positions(table: pd.DataFrame) -> None:
-    st.subheader("Positions on the table")
+    st.subheader(_("Positions on the table"))
     heights = {party: card_height(rows) for party, rows in table.groupby("party")}
     for column, group in zip(st.columns(2, gap="medium"),
                              balanced(parties(table), heights, 2)):
@@ -79,15 +91,16 @@ def show_positions(table: pd.DataFrame) -> None:
             for party in group:
                 with st.container(border=True):
                     st.markdown(f"**{party}**")
-                    for _, row in table[table["party"] == party].iterrows():
+                    for _index, row in table[table["party"] == party].iterrows():
                         show_position(row)
 
 
 leave_pages_directory_mode()
 arrived("context")
 fit_top_padding()
-st.markdown("### Context: the negotiations behind the map")
-st.caption("Restated in our own words from the reporting, each item with its source and date. "
-           "Where a proposal can be drawn, its link opens it on the Ceasefire lines page.")
-show_timeline(timeline())
-show_positions(positions())
+st.markdown("### " + _("Context: the negotiations behind the map"))
+st.caption(_("Restated in our own words from the reporting, each item with its source and "
+             "date. Where a proposal can be drawn, its link opens it on the Ceasefire lines "
+             "page."))
+show_timeline(timeline(language()))
+show_positions(positions(language()))

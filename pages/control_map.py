@@ -14,7 +14,7 @@ import streamlit as st
 
 from geo.maps.stored_pages import document_path, read_document
 from pages._dates import HeldDayError, choice, day_from_link, day_text, drawn_note, held, newest
-from pages._language import _
+from pages._language import _, language
 from pages._page_setup import (arrived, fit_top_padding, leave_pages_directory_mode, map_frame,
                                uses_own_data)
 
@@ -43,7 +43,8 @@ fit_top_padding()
 try:
     shown = choice(st.session_state.get("cm_date") or newest())
 except HeldDayError as error:  # a series without shipped maps: a broken data folder
-    st.error(_("No map to show: {problem}. Run scripts/build_data.py.", problem=error))
+    st.error(_("No map to show: {problem}. Run scripts/build_data.py.",
+               problem=error.text(language())))
     st.stop()
 tiles: bool = st.session_state.get("cm_tiles", False)
 presenting: bool = st.session_state.cm_present
@@ -63,7 +64,7 @@ if note and not presenting:
 # Keyed: presenter mode's style finds the map's frame by this container.
 map_area = st.container(key="atlas-map")
 stored = None if own else read_document(document_path(shown.drawn, tiles=tiles,
-                                                      presenter=presenting))
+                                                      presenter=presenting, lang=language()))
 if stored is not None:
     with map_area:
         map_frame(stored)

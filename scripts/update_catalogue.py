@@ -32,7 +32,7 @@ from geo.language import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR  # noqa: E402 (a
 SOURCES = ("geo", "pages", "streamlit_app.py")
 #: The functions whose first argument is a text to translate: Babel's (``_``, ``N_``,
 #: ``ngettext``, ``pgettext``...) and geo.language's :class:`~geo.language.Message`.
-KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "Message": (1,)}
 #: The template's path.
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 

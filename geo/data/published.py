@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.language import DEFAULT, N_, gettext, long_date, number
 from geo.paths import DATA_DIR
 
 PUBLISHED_FILE = "published_figures.csv"
 PUBLISHED_COLUMNS = ["area", "percent", "as_of", "source", "url", "note"]
+#: The sources of data/published_figures.csv whose names have words to translate, marked for
+#: the catalogue (the file stays as published; "BBC News" is a name in either language).
+SOURCE_NAMES = (N_("DeepState year-end (via portalobronny.se.pl)"),)
 
 
 def load_published(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -24,14 +28,27 @@ def load_published(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return table[PUBLISHED_COLUMNS].sort_values("as_of", ascending=False, ignore_index=True)
 
 
-def published_label(row: pd.Series) -> str:
-    """One figure as a short citation, e.g. "about 75 % (BBC News, 2026-01-06)"."""
-    return f"{row['percent']:g} % ({row['source']}, {row['as_of']})"
+def published_label(row: pd.Series, *, lang: str = DEFAULT) -> str:
+    """One figure as a short citation in ``lang``: "75 % (BBC News, 2026-01-06)" in English,
+    "75 % (BBC News, 6 січня 2026 р.)" in Ukrainian (the percentage with as many decimals as
+    published, "18,5 %"; the source's name as the catalogue writes it, else as it is)."""
+    percent, as_of = row["percent"], row["as_of"]
+    if lang == DEFAULT:
+        return f"{percent:g} % ({row['source']}, {as_of})"
+    shortest = f"{percent:g}"
+    written = shortest if "e" in shortest else \
+        number(percent, lang, decimals=len(shortest.partition(".")[2]))
+    try:
+        as_of = long_date(dt.date.fromisoformat(as_of), lang)
+    except ValueError:  # not an ISO date: shown as published
+        pass
+    return f"{written}\u00a0% ({gettext(row['source'], lang)}, {as_of})"
 
 
-def published_for(table: pd.DataFrame, area: str) -> list[str]:
-    """All published figures for one area code, newest first, as short citations."""
-    return [published_label(row) for _, row in table[table["area"] == area].iterrows()]
+def published_for(table: pd.DataFrame, area: str, *, lang: str = DEFAULT) -> list[str]:
+    """All published figures for one area code, newest first, as short citations in ``lang``
+    (:func:`published_label`)."""
+    return [published_label(row, lang=lang) for _, row in table[table["area"] == area].iterrows()]
 
 
 #: Columns of :func:`published_vs_computed`.

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.atomic import write_text
+from geo.language import N_, gettext, long_date
 from geo.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -34,7 +35,20 @@ _KM2_DECIMALS, _PCT_DECIMALS = 2, 4
 
 
 class HeldDayError(ValueError):
-    """No day is held on or before the requested date (or none at all)."""
+    """No day is held on or before the requested date (or none at all): ``str()`` says why
+    in English, :meth:`text` in a visitor's language.
+
+    ``template`` is the English sentence (marked for the catalogue), ``days`` its
+    placeholders' days, written as each language writes a day."""
+
+    def __init__(self, template: str, **days: dt.date) -> None:
+        self.template, self.days = template, days
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """Why, in ``lang``."""
+        return gettext(self.template, lang).format(
+            **{name: long_date(day, lang) for name, day in self.days.items()})
 
 
 def series_path(data_dir: Path = DATA_DIR) -> Path:
@@ -126,15 +140,16 @@ def choose_day(requested: dt.date, held: Sequence[dt.date],
         If nothing is held on or before ``requested`` (or nothing is held or shipped).
     """
     if not held or not shipped:
-        raise HeldDayError("no days are held: the daily series or the shipped maps are missing")
+        raise HeldDayError(N_("no days are held: the daily series or the shipped maps are "
+                              "missing"))
     at = bisect_right(held, requested)
     if at == 0:
-        raise HeldDayError(f"no day is held on or before {requested.isoformat()}: the first is "
-                           f"{held[0].isoformat()}, the newest {held[-1].isoformat()}")
+        raise HeldDayError(N_("no day is held on or before {day}: the first is {first}, the "
+                              "newest {newest}"), day=requested, first=held[0], newest=held[-1])
     day = held[at - 1]
     drawn = [d for d in shipped if d <= day]
     if not drawn:
-        raise HeldDayError(f"no map is shipped on or before {day.isoformat()}")
+        raise HeldDayError(N_("no map is shipped on or before {day}"), day=day)
     if day == requested:
         return DayChoice(requested, day, drawn[-1])
     after_at = bisect_left(held, requested)

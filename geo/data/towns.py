@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.crs import DISPLAY_CRS, METRIC_CRS
-from geo.language import DEFAULT, checked
+from geo.language import DEFAULT, checked, pgettext
 from geo.paths import DATA_DIR
 from geo.projection import _transformer
 
@@ -65,6 +65,13 @@ def town_names(towns: pd.DataFrame, lang: str = DEFAULT) -> pd.Series:
         return towns["name"].copy()
     ukrainian = towns["name_uk"].fillna("").astype(str)
     return ukrainian.where(ukrainian != "", towns["name"]).rename("name")
+
+
+def side_name(side: str, lang: str = DEFAULT) -> str:
+    """A town's side (:data:`RUSSIAN`, :data:`UKRAINIAN` or :data:`ZONE`) in ``lang``."""
+    return {RUSSIAN: pgettext("a town's side", "Russian-held", lang),
+            UKRAINIAN: pgettext("a town's side", "Ukrainian-held", lang),
+            ZONE: pgettext("a town's side", "demilitarised zone", lang)}[side]
 
 
 def sides(towns: pd.DataFrame, russian: BaseGeometry, dmz: BaseGeometry | None = None) -> np.ndarray:

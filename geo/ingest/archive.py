@@ -15,8 +15,10 @@ from pathlib import PurePosixPath
 
 from geo.ingest import InputError, limits
 from geo.ingest.layer import mib
+from geo.ingest.messages import Number
+from geo.language import Message
 
-_UNREADABLE_ZIP = "the file starts like a zip but is not a readable zip archive"
+_UNREADABLE_ZIP = Message("the file starts like a zip but is not a readable zip archive")
 
 
 def open_zip(data: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
@@ -42,23 +44,27 @@ def safe_members(infos: list[zipfile.ZipInfo], archive_bytes: int) -> list[zipfi
     Sizes come from the archive's directory and are checked before anything is
     decompressed; :func:`read_member` then never reads more than a member declares."""
     if len(infos) > limits.MAX_ZIP_MEMBERS:
-        raise InputError(f"the zip has {len(infos):,} members, more than the "
-                         f"{limits.MAX_ZIP_MEMBERS} allowed")
+        raise InputError(Message("the zip has {count} members, more than the {limit} allowed",
+                                 {"count": Number(len(infos)),
+                                  "limit": Number(limits.MAX_ZIP_MEMBERS, grouped=False)}))
     for info in infos:
         path = info.filename.replace("\\", "/")
         if (path.startswith("/") or re.match(r"[A-Za-z]:", path) or "\x00" in path
                 or ".." in path.split("/")):
-            raise InputError("the zip holds a member with an unsafe path (absolute or with "
-                             "'..'), so it is refused")
+            raise InputError(Message("the zip holds a member with an unsafe path (absolute "
+                                     "or with '..'), so it is refused"))
     expanded = sum(info.file_size for info in infos)
     if expanded > limits.MAX_UNCOMPRESSED_BYTES:
-        raise InputError(f"the zip expands to {expanded:,} bytes, more than the "
-                         f"{mib(limits.MAX_UNCOMPRESSED_BYTES)} allowed")
+        raise InputError(Message("the zip expands to {size} bytes, more than the {limit} "
+                                 "allowed", {"size": Number(expanded),
+                                             "limit": mib(limits.MAX_UNCOMPRESSED_BYTES)}))
     if expanded > limits.MAX_COMPRESSION_RATIO * archive_bytes:
-        raise InputError(f"the zip expands {expanded / archive_bytes:,.0f} times its size, "
-                         f"more than the {limits.MAX_COMPRESSION_RATIO} allowed (a zip bomb?)")
+        raise InputError(Message("the zip expands {ratio} times its size, more than the "
+                                 "{limit} allowed (a zip bomb?)",
+                                 {"ratio": Number(expanded / archive_bytes),
+                                  "limit": Number(limits.MAX_COMPRESSION_RATIO, grouped=False)}))
     if any(info.flag_bits & 0x1 for info in infos):
-        raise InputError("the zip is password-protected: upload an unencrypted zip")
+        raise InputError(Message("the zip is password-protected: upload an unencrypted zip"))
     # macOS adds __MACOSX/ and ._ resource forks, which look like .shp/.kml files but are not.
     return [info for info in infos if not info.is_dir()
             and not info.filename.startswith("__MACOSX/")

@@ -20,10 +20,30 @@ from shapely.geometry.base import BaseGeometry
 from geo.crs import DISPLAY_CRS
 from geo.data.occupied import occupied_within, polygonal
 from geo.ingest import InputError, limits
-from geo.ingest.layer import NOT_FINITE, Layer, plural, printable
+from geo.ingest.layer import NOT_FINITE, Layer, printable
+from geo.ingest.messages import Counted, Listed, Number
+from geo.language import N_, Message
 from geo.measure import area_km2
 
 _WGS84 = pyproj.CRS.from_epsg(4326)
+
+#: GEOS's reasons for an invalid polygon (shapely.is_valid_reason, lower case) -> how a note
+#: names them; a reason not listed is named as GEOS writes it.
+INVALIDITY = {
+    "self-intersection": N_("self-intersection"),
+    "ring self-intersection": N_("ring self-intersection"),
+    "too few points in geometry component": N_("too few points in geometry component"),
+    "too few distinct points in geometry component":
+        N_("too few distinct points in geometry component"),
+    "interior is disconnected": N_("interior is disconnected"),
+    "hole lies outside shell": N_("hole lies outside shell"),
+    "holes are nested": N_("holes are nested"),
+    "nested shells": N_("nested shells"),
+    "duplicate rings": N_("duplicate rings"),
+    "repeated point": N_("repeated point"),
+    "invalid coordinate": N_("invalid coordinate"),
+    "ring is not closed": N_("ring is not closed"),
+}
 
 
 def clean_area(layer: Layer, ukraine: BaseGeometry) -> BaseGeometry:
@@ -44,30 +64,31 @@ def clean_area(layer: Layer, ukraine: BaseGeometry) -> BaseGeometry:
     try:
         area = polygonal(shapely.union_all(polygons))
     except GEOSException:
-        raise InputError("the polygons could not be combined: their geometry is too "
-                         "degenerate to repair") from None
+        raise InputError(Message("the polygons could not be combined: their geometry is too "
+                                 "degenerate to repair")) from None
     if area.is_empty or area.area == 0:
-        raise InputError("the file's polygons enclose no area")
+        raise InputError(Message("the file's polygons enclose no area"))
     _check_overlaps_ukraine(area, ukraine)
     area = _simplified(area, layer)
     geometry = _clipped(ukraine, area, layer)
     if geometry.is_empty:
-        raise InputError(f"the area does not overlap Ukraine ({_extent(area)})")
+        raise _off_ukraine(area)
     try:
         outside_km2 = _area_km2(shapely.difference(area, ukraine))
     except GEOSException:  # only a note is lost
         outside_km2 = 0.0
     if outside_km2 >= 1:
-        layer.notes.append(f"{outside_km2:,.0f} km2 drawn outside Ukraine's boundaries left out")
+        layer.notes.append(Message("{area} km2 drawn outside Ukraine's boundaries left out",
+                                   {"area": Number(outside_km2)}))
     return geometry
 
 
 # --- To lon/lat -----------------------------------------------------------------------------
 
 
-def _crs_label(crs: pyproj.CRS) -> str:
+def _crs_label(crs: pyproj.CRS) -> str | Message:
     code = crs.to_epsg()
-    return f"EPSG:{code}" if code else printable(crs.name or "", 60) or "an unnamed CRS"
+    return f"EPSG:{code}" if code else printable(crs.name or "", 60) or Message("an unnamed CRS")
 
 
 def _in_lonlat(polygons: np.ndarray, layer: Layer) -> np.ndarray:
@@ -77,11 +98,11 @@ def _in_lonlat(polygons: np.ndarray, layer: Layer) -> np.ndarray:
         return _reprojected(polygons, crs, layer)
     largest = np.abs(shapely.get_coordinates(polygons)).max(axis=0)
     if largest[0] > 180 or largest[1] > 90:
-        values = _number(float(largest.max()))
-        rule = (f"the file's CRS ({_crs_label(crs)}) says they are, so the file is mislabelled"
-                if crs is not None else layer.lonlat_rule)
-        raise InputError(f"the coordinates are not longitude/latitude (values up to {values}, "
-                         f"as in a projected CRS): {rule}")
+        rule = (Message("the file's CRS ({crs}) says they are, so the file is mislabelled",
+                        {"crs": _crs_label(crs)}) if crs is not None else layer.lonlat_rule)
+        raise InputError(Message("the coordinates are not longitude/latitude (values up to "
+                                 "{values}, as in a projected CRS): {rule}",
+                                 {"values": _number(float(largest.max())), "rule": rule}))
     if crs is not None and not crs.equals(_WGS84, ignore_axis_order=True):
         return _reprojected(polygons, crs, layer)
     return polygons
@@ -90,8 +111,9 @@ def _in_lonlat(polygons: np.ndarray, layer: Layer) -> np.ndarray:
 def _reprojected(polygons: np.ndarray, crs: pyproj.CRS, layer: Layer) -> np.ndarray:
     """Polygons from ``crs`` to EPSG:4326 (a fresh transformer: user CRSs are not cached)."""
     label = _crs_label(crs)
-    failed = InputError(f"the coordinates cannot be converted from {label} to "
-                        "longitude/latitude: they lie outside that CRS's area")
+    failed = InputError(Message("the coordinates cannot be converted from {crs} to "
+                                "longitude/latitude: they lie outside that CRS's area",
+                                {"crs": label}))
     try:
         transformer = pyproj.Transformer.from_crs(crs, DISPLAY_CRS, always_xy=True)
         result = shapely.transform(polygons, lambda xy: np.column_stack(
@@ -101,12 +123,12 @@ def _reprojected(polygons: np.ndarray, crs: pyproj.CRS, layer: Layer) -> np.ndar
     coordinates = shapely.get_coordinates(result)
     if not np.isfinite(coordinates).all() or (np.abs(coordinates) > (180, 90)).any():
         raise failed
-    layer.notes.append(f"reprojected from {label} to EPSG:4326")
+    layer.notes.append(Message("reprojected from {crs} to EPSG:4326", {"crs": label}))
     return result
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if value < 1e9 else f"{value:.3g}"
+def _number(value: float) -> Number | str:
+    return Number(value) if value < 1e9 else f"{value:.3g}"
 
 
 # --- Repair ---------------------------------------------------------------------------------
@@ -147,9 +169,9 @@ def _edge_pairs(tree: shapely.STRtree, edges: np.ndarray, predicate: str | None,
 def _repaired(polygons: np.ndarray, layer: Layer) -> np.ndarray:
     """Invalid polygons made valid (make_valid's "structure" method), with a note."""
     if _too_tangled(polygons, limits.MAX_EDGE_CROSSINGS):
-        raise InputError(f"the polygons' edges cross each other more than "
-                         f"{limits.MAX_EDGE_CROSSINGS:,} times: the file is too tangled to "
-                         "repair, so fix or simplify it first")
+        raise InputError(Message("the polygons' edges cross each other more than {limit} "
+                                 "times: the file is too tangled to repair, so fix or simplify "
+                                 "it first", {"limit": Number(limits.MAX_EDGE_CROSSINGS)}))
     valid = shapely.is_valid(polygons)
     if valid.all():
         return polygons
@@ -160,13 +182,19 @@ def _repaired(polygons: np.ndarray, layer: Layer) -> np.ndarray:
     try:
         fixed = shapely.make_valid(invalid, method="structure", keep_collapsed=False)
     except GEOSException:
-        raise InputError("the file's invalid polygons could not be repaired") from None
+        raise InputError(Message("the file's invalid polygons could not be repaired")) from None
     n = len(invalid)
     if kinds <= {"self-intersection", "ring self-intersection"}:
-        layer.notes.append(f"{n:,} self-intersecting polygon{plural(n)} repaired with make_valid")
+        layer.notes.append(Counted.ngettext(
+            "{count} self-intersecting polygon repaired with make_valid",
+            "{count} self-intersecting polygons repaired with make_valid", n))
     else:
-        layer.notes.append(f"{n:,} invalid polygon{plural(n)} ({', '.join(sorted(kinds))}) "
-                           "repaired with make_valid")
+        named = [Message(INVALIDITY[kind]) if kind in INVALIDITY else printable(kind, 60)
+                 for kind in sorted(kinds)]
+        layer.notes.append(Counted.ngettext(
+            "{count} invalid polygon ({reasons}) repaired with make_valid",
+            "{count} invalid polygons ({reasons}) repaired with make_valid", n,
+            {"reasons": Listed(named, conjunction=False)}))
     return np.concatenate([polygons[valid], fixed])
 
 
@@ -179,9 +207,9 @@ def _simplified(area: BaseGeometry, layer: Layer) -> BaseGeometry:
     before = shapely.get_num_coordinates(area)
     if before <= limits.MAX_PROCESSED_VERTICES:
         return area
-    too_detailed = InputError("the area is too detailed to process: simplified to within "
-                              f"about 1 km it still has more than "
-                              f"{limits.MAX_PROCESSED_VERTICES:,} vertices")
+    too_detailed = InputError(Message(
+        "the area is too detailed to process: simplified to within about 1 km it still has "
+        "more than {limit} vertices", {"limit": Number(limits.MAX_PROCESSED_VERTICES)}))
     # Douglas-Peucker, repaired once afterwards: the topology-preserving variant was 10-30
     # times slower and keeps every speck (a repaired scribble left 2,600 of them).
     for tolerance in limits.SIMPLIFY_TOLERANCES_DEG:
@@ -197,9 +225,10 @@ def _simplified(area: BaseGeometry, layer: Layer) -> BaseGeometry:
     if simple.is_empty:
         raise too_detailed
     metres = tolerance * 111_000  # a degree of latitude; less along a parallel
-    layer.notes.append(f"the area was simplified to within about {metres:,.0f} m "
-                       f"({before:,} to {shapely.get_num_coordinates(simple):,} vertices) "
-                       "to keep processing fast")
+    layer.notes.append(Message("the area was simplified to within about {metres} m ({before} "
+                               "to {after} vertices) to keep processing fast",
+                               {"metres": Number(metres), "before": Number(before),
+                                "after": Number(shapely.get_num_coordinates(simple))}))
     return simple
 
 
@@ -219,10 +248,10 @@ def _clipped(ukraine: BaseGeometry, area: BaseGeometry, layer: Layer) -> BaseGeo
     try:
         clipped = polygonal(shapely.intersection(area, ukraine))
     except GEOSException:
-        raise InputError("the area could not be clipped to Ukraine: its geometry is too "
-                         "degenerate") from None
-    layer.notes.append("coastal slivers could not be absorbed (a geometry error): the area "
-                       "is clipped to Ukraine as drawn")
+        raise InputError(Message("the area could not be clipped to Ukraine: its geometry is "
+                                 "too degenerate")) from None
+    layer.notes.append(Message("coastal slivers could not be absorbed (a geometry error): the "
+                               "area is clipped to Ukraine as drawn"))
     return clipped
 
 
@@ -231,15 +260,19 @@ def _check_overlaps_ukraine(area: BaseGeometry, ukraine: BaseGeometry) -> None:
         return
     swapped = shapely.transform(area, lambda xy: xy[:, ::-1])
     if swapped.intersects(ukraine):
-        raise InputError("the coordinates fit Ukraine only when swapped: the file gives "
-                         "latitude, longitude, but the order must be longitude, latitude")
-    raise InputError(f"the area does not overlap Ukraine ({_extent(area)})")
+        raise InputError(Message("the coordinates fit Ukraine only when swapped: the file "
+                                 "gives latitude, longitude, but the order must be longitude, "
+                                 "latitude"))
+    raise _off_ukraine(area)
 
 
-def _extent(area: BaseGeometry) -> str:
-    west, south, east, north = area.bounds
-    return (f"it spans longitude {west:.2f} to {east:.2f}, latitude {south:.2f} to {north:.2f}; "
-            "Ukraine is about 22 to 40 E, 44 to 52 N")
+def _off_ukraine(area: BaseGeometry) -> InputError:
+    """The refusal of an area (EPSG:4326) outside Ukraine, with where it is."""
+    west, south, east, north = (Number(degrees, decimals=2) for degrees in area.bounds)
+    return InputError(Message(
+        "the area does not overlap Ukraine (it spans longitude {west} to {east}, latitude "
+        "{south} to {north}; Ukraine is about 22 to 40 E, 44 to 52 N)",
+        {"west": west, "east": east, "south": south, "north": north}))
 
 
 def _area_km2(geometry: BaseGeometry) -> float:

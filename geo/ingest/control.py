@@ -34,11 +34,13 @@ from geo.ingest.archive import open_zip
 from geo.ingest.cleaning import clean_area
 from geo.ingest.geojson import read_geojson
 from geo.ingest.kml import read_kml, read_kmz
-from geo.ingest.layer import Layer, Properties, date_in, mib, plural, printable, utf8
+from geo.ingest.layer import Layer, Properties, date_in, mib, printable, utf8
+from geo.ingest.messages import Counted, Listed, Number
 from geo.ingest.shapefile import read_zipped_shapefile
+from geo.language import N_, Message
 
 #: What the file must be, for messages.
-_EXPECTED = "GeoJSON, KML, KMZ or a zipped shapefile"
+_EXPECTED = Message("GeoJSON, KML, KMZ or a zipped shapefile")
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,9 @@ class ControlFile:
     feature_count
         Features (GeoJSON features, KML placemarks, shapefile records) whose polygons make up
         the area.
-    notes
-        What was repaired, assumed or left out, one sentence each.
+    notices
+        What was repaired, assumed or left out, one sentence each, in any language
+        (:class:`geo.language.Message`; :meth:`notes_in` writes them).
     file_format
         "GeoJSON", "KML", "KMZ" or "shapefile".
     properties
@@ -73,10 +76,19 @@ class ControlFile:
     name: str
     date: dt.date | None
     feature_count: int
-    notes: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
     file_format: str = "GeoJSON"
     properties: tuple[Properties, ...] = ()
     attribution: str | None = None
+
+    def notes_in(self, lang: str = "en") -> tuple[str, ...]:
+        """What was repaired, assumed or left out, one sentence each in ``lang``."""
+        return tuple(notice.text(lang) for notice in self.notices)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """:meth:`notes_in` English."""
+        return self.notes_in()
 
 
 def check_size(n_bytes: int) -> None:
@@ -88,8 +100,10 @@ def check_size(n_bytes: int) -> None:
         If the file is too large.
     """
     if n_bytes > limits.MAX_FILE_BYTES:
-        raise InputError(f"the file is {n_bytes:,} bytes, more than the "
-                         f"{limits.MAX_FILE_BYTES:,} bytes ({mib(limits.MAX_FILE_BYTES)}) allowed")
+        raise InputError(Message("the file is {size} bytes, more than the {limit} bytes "
+                                 "({limit_mb}) allowed",
+                                 {"size": Number(n_bytes), "limit": Number(limits.MAX_FILE_BYTES),
+                                  "limit_mb": mib(limits.MAX_FILE_BYTES)}))
 
 
 def read_control_file(name: str, data: bytes, *,
@@ -164,41 +178,46 @@ def describe(control: ControlFile, units: gpd.GeoDataFrame) -> dict:
         "occupied_km2": float(total["occupied_km2"]),
         "ukraine_pct": float(total["occupied_pct"]),
         "units": table.iloc[:-1].to_dict(orient="records"),
-        "notes": list(control.notes),
+        "notes": list(control.notes),  # English: the summary is data (the CLI, JSON)
         "attribution": control.attribution,
     }
 
 
 # --- Recognising the format ----------------------------------------------------------------
 
-#: Leading bytes of formats users upload by mistake -> what they are, what to do.
+#: Leading bytes of formats users upload by mistake -> what they are, what to do (None:
+#: nothing to add).
 _FOREIGN = (
-    (b"\x1f\x8b", "gzip-compressed data", "decompress it first"),
-    (b"%PDF", "a PDF document", ""),
-    (b"\x89PNG", "a PNG image", ""),
-    (b"\xff\xd8\xff", "a JPEG image", ""),
-    (b"GIF8", "a GIF image", ""),
-    (b"Rar!", "a RAR archive", "use a .zip"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "use a .zip"),
-    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?)", "export GeoJSON from it"),
+    (b"\x1f\x8b", N_("gzip-compressed data"), N_("decompress it first")),
+    (b"%PDF", N_("a PDF document"), None),
+    (b"\x89PNG", N_("a PNG image"), None),
+    (b"\xff\xd8\xff", N_("a JPEG image"), None),
+    (b"GIF8", N_("a GIF image"), None),
+    (b"Rar!", N_("a RAR archive"), N_("use a .zip")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive"), N_("use a .zip")),
+    (b"SQLite format 3\x00", N_("a SQLite database (a GeoPackage?)"),
+     N_("export GeoJSON from it")),
 )
 
 
 def _sniff(data: bytes) -> str:
     """"zip", "json" or "xml", from the file's first bytes."""
     if not data.strip():
-        raise InputError("the file is empty")
+        raise InputError(Message("the file is empty"))
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         return "zip"
     if data[:4] == b"\x00\x00\x27\x0a":  # the magic number of .shp and .shx files
-        raise InputError("the file is a bare shapefile part (.shp or .shx): zip the .shp, "
-                         ".shx, .dbf and .prj together and upload the .zip")
+        raise InputError(Message("the file is a bare shapefile part (.shp or .shx): zip the "
+                                 ".shp, .shx, .dbf and .prj together and upload the .zip"))
     for magic, what, advice in _FOREIGN:
         if data.startswith(magic):
-            raise InputError(f"the file is {what}, not {_EXPECTED}"
-                             + (f": {advice}" if advice else ""))
+            values = {"what": Message(what), "expected": _EXPECTED}
+            raise InputError(Message("the file is {what}, not {expected}", values)
+                             if advice is None else
+                             Message("the file is {what}, not {expected}: {advice}",
+                                     {**values, "advice": Message(advice)}))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
-        raise InputError("the file is UTF-16 or UTF-32 text: save it as UTF-8")
+        raise InputError(Message("the file is UTF-16 or UTF-32 text: save it as UTF-8"))
     first = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
     if first in (b"{", b"["):
         return "json"
@@ -207,8 +226,10 @@ def _sniff(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"the file is binary data, not {_EXPECTED}") from None
-    raise InputError(f"the file is text but neither JSON nor XML: {_EXPECTED} expected")
+        raise InputError(Message("the file is binary data, not {expected}",
+                                 {"expected": _EXPECTED})) from None
+    raise InputError(Message("the file is text but neither JSON nor XML: {expected} expected",
+                             {"expected": _EXPECTED}))
 
 
 def _label(name: str) -> str:
@@ -221,14 +242,18 @@ def _read_zip(data: bytes) -> Layer:
     archive, members = open_zip(data)
     suffixes = Counter(PurePosixPath(m.filename).suffix.lower() for m in members)
     if suffixes[".kml"] and suffixes[".shp"]:
-        raise InputError("the zip holds both a .kml and a shapefile: upload one of them")
+        raise InputError(Message("the zip holds both a .kml and a shapefile: upload one of "
+                                 "them"))
     if suffixes[".kml"]:
         return read_kmz(archive, members)
     if suffixes[".shp"]:
         return read_zipped_shapefile(archive, members)
-    found = ", ".join(printable(s, 12) or "(no suffix)" for s, _ in suffixes.most_common(5))
-    raise InputError("the zip holds neither a .kml (KMZ) nor a shapefile (.shp, .shx, .dbf): "
-                     f"it holds {found or 'nothing'}")
+    if not suffixes:
+        raise InputError(Message("the zip holds neither a .kml (KMZ) nor a shapefile (.shp, "
+                                 ".shx, .dbf): it holds nothing"))
+    found = [printable(s, 12) or Message("(no suffix)") for s, _ in suffixes.most_common(5)]
+    raise InputError(Message("the zip holds neither a .kml (KMZ) nor a shapefile (.shp, .shx, "
+                             ".dbf): it holds {found}", {"found": Listed(found, conjunction=False)}))
 
 
 # --- What every format shares ---------------------------------------------------------------
@@ -247,33 +272,46 @@ def _finish(layer: Layer, name: str, ukraine: BaseGeometry) -> ControlFile:
     if not layer.polygons:
         raise InputError(_no_polygons(layer))
     geometry = clean_area(layer, ukraine)
-    for count, what in ((layer.unclosed, "unclosed ring{} closed"),
-                        (layer.degenerate, "degenerate ring{} (fewer than 3 corners) dropped")):
-        if count:
-            layer.notes.insert(0, f"{count:,} {what.format(plural(count))}")
+    if layer.unclosed:
+        layer.notes.insert(0, Counted.ngettext("{count} unclosed ring closed",
+                                               "{count} unclosed rings closed", layer.unclosed))
+    if layer.degenerate:
+        layer.notes.insert(0, Counted.ngettext(
+            "{count} degenerate ring (fewer than 3 corners) dropped",
+            "{count} degenerate rings (fewer than 3 corners) dropped", layer.degenerate))
     if layer.others:
-        layer.notes.insert(0, f"{_counted(layer.others)} ignored: only polygons are areas")
+        layer.notes.insert(0, Message("{found} ignored: only polygons are areas",
+                                      {"found": _counted(layer.others)}))
     date = layer.dates[0] if layer.dates else date_in(name)
     attribution = layer.attribution or (ATTRIBUTION if name.lower().startswith("deepstate")
                                         else None)
     return ControlFile(geometry=geometry, name=name, date=date, feature_count=layer.features,
-                       notes=tuple(layer.notes), file_format=layer.file_format,
+                       notices=tuple(layer.notes), file_format=layer.file_format,
                        properties=tuple(layer.properties), attribution=attribution)
 
 
-def _counted(others: Mapping[str, int]) -> str:
-    """E.g. "3 points and 1 line"."""
-    words = [f"{n:,} {kind}{plural(n)}" for kind, n in sorted(others.items())]
-    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+def _kind_counted(kind: str, count: int) -> Counted:
+    """``count`` geometries of a kind that is not a polygon (a value of
+    geo.ingest.layer.OTHER_KINDS), e.g. "3 points"."""
+    if kind == "line":
+        return Counted.ngettext("{count} line", "{count} lines", count)
+    if kind == "point":
+        return Counted.ngettext("{count} point", "{count} points", count)
+    return Counted.ngettext("{count} other", "{count} others", count)
 
 
-def _no_polygons(layer: Layer) -> str:
+def _counted(others: Mapping[str, int]) -> Listed:
+    """E.g. "1 line and 3 points"."""
+    return Listed([_kind_counted(kind, n) for kind, n in sorted(others.items())])
+
+
+def _no_polygons(layer: Layer) -> Message:
     if layer.others:
-        return (f"the file holds no polygons, only {_counted(layer.others)}: a control area "
-                "must be drawn as polygons")
+        return Message("the file holds no polygons, only {found}: a control area must be drawn "
+                       "as polygons", {"found": _counted(layer.others)})
     if layer.degenerate:
-        return "the file holds no polygons: all its rings have fewer than 3 corners"
-    return "the file holds no polygons: its features have no geometry"
+        return Message("the file holds no polygons: all its rings have fewer than 3 corners")
+    return Message("the file holds no polygons: its features have no geometry")
 
 
 # Properties and DEEPSTATE_OCCUPIED_LAYERS live with the readers and are this module's too.

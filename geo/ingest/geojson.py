@@ -19,8 +19,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError, limits
-from geo.ingest.layer import (OTHER_KINDS, Layer, date_in, malformed, plain, plural,
-                              polygon_from_rings, utf8)
+from geo.ingest.layer import OTHER_KINDS, Layer, date_in, malformed, plain, polygon_from_rings, utf8
+from geo.ingest.messages import Counted, Number
+from geo.language import Message
 
 #: DeepStateMap's API names its layers "Ukrainian///English///..."; these are the occupied
 #: ones (the layers cyterat/deepstate-map-data unions into its snapshots), compared in
@@ -44,18 +45,22 @@ def read_geojson(data: bytes) -> Layer:
     text = utf8(data, "JSON file")
     depth = _json_depth(text)
     if depth > limits.MAX_NESTING_DEPTH:
-        raise InputError(f"the JSON is nested {depth:,} levels deep, more than the "
-                         f"{limits.MAX_NESTING_DEPTH} allowed (GeoJSON needs about 8)")
+        raise InputError(Message("the JSON is nested {depth} levels deep, more than the {limit} "
+                                 "allowed (GeoJSON needs about 8)",
+                                 {"depth": Number(depth),
+                                  "limit": Number(limits.MAX_NESTING_DEPTH, grouped=False)}))
     try:
         document = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int)
     except _BadNumber as error:
-        raise InputError(str(error)) from None
+        raise InputError(error.message) from None
     except json.JSONDecodeError as error:
-        raise InputError(f"the file starts like JSON but is not valid JSON (line {error.lineno:,}, "
-                         f"column {error.colno:,})") from None
+        raise InputError(Message("the file starts like JSON but is not valid JSON (line {line}, "
+                                 "column {column})", {"line": Number(error.lineno),
+                                                      "column": Number(error.colno)})) from None
     except (ValueError, RecursionError):
-        raise InputError("the file starts like JSON but is not valid JSON") from None
-    layer = Layer("GeoJSON", lonlat_rule="GeoJSON must be in EPSG:4326, so reproject it first")
+        raise InputError(Message("the file starts like JSON but is not valid JSON")) from None
+    layer = Layer("GeoJSON", lonlat_rule=Message("GeoJSON must be in EPSG:4326, so reproject "
+                                                 "it first"))
     top_dates = []
     if isinstance(document, dict):
         layer.crs = _geojson_crs(document.get("crs"), layer)
@@ -74,21 +79,26 @@ def read_geojson(data: bytes) -> Layer:
 
 class _BadNumber(Exception):
     """A JSON number GeoJSON cannot use (raised from json's hooks, turned into InputError);
-    its argument is the message."""
+    ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _reject_constant(constant: str) -> NoReturn:
     # json.loads accepts NaN, Infinity and -Infinity (the only strings it passes here),
     # which JSON itself does not.
-    raise _BadNumber(f"the file holds {constant}, which JSON does not allow: coordinates "
-                     "must be finite numbers")
+    raise _BadNumber(Message("the file holds {constant}, which JSON does not allow: "
+                             "coordinates must be finite numbers", {"constant": constant}))
 
 
 def _bounded_int(text: str) -> int:
     # Floats need no such hook: a huge one parses as inf, which the coordinate check refuses.
     if len(text) > limits.MAX_NUMBER_CHARS:
-        raise _BadNumber(f"the file holds an integer of more than {limits.MAX_NUMBER_CHARS} "
-                         "digits: coordinates must be ordinary numbers")
+        raise _BadNumber(Message("the file holds an integer of more than {limit} digits: "
+                                 "coordinates must be ordinary numbers",
+                                 {"limit": Number(limits.MAX_NUMBER_CHARS, grouped=False)}))
     return int(text)
 
 
@@ -116,17 +126,20 @@ def _json_depth(text: str) -> int:
 def _geojson_features(document: object) -> list[tuple[object, object]]:
     """(geometry, properties) of each feature of a GeoJSON document (either may be junk)."""
     if not isinstance(document, dict):
-        raise InputError('the file is JSON but not GeoJSON: it is not an object with a "type"')
+        raise InputError(Message('the file is JSON but not GeoJSON: it is not an object with a '
+                                 '"type"'))
     kind = document.get("type")
     if kind == "FeatureCollection":
         features = document.get("features")
         if not isinstance(features, list):
-            raise InputError('the file is a FeatureCollection without a "features" list')
+            raise InputError(Message('the file is a FeatureCollection without a "features" list'))
         if not features:
-            raise InputError("the file holds no features: its FeatureCollection is empty")
+            raise InputError(Message("the file holds no features: its FeatureCollection is "
+                                     "empty"))
         if len(features) > limits.MAX_FEATURES:
-            raise InputError(f"the file has {len(features):,} features, more than the "
-                             f"{limits.MAX_FEATURES:,} allowed")
+            raise InputError(Message("the file has {count} features, more than the {limit} "
+                                     "allowed", {"count": Number(len(features)),
+                                                 "limit": Number(limits.MAX_FEATURES)}))
         return [(f.get("geometry"), f.get("properties")) if isinstance(f, dict) else (None, None)
                 for f in features]
     if kind == "Feature":
@@ -134,13 +147,13 @@ def _geojson_features(document: object) -> list[tuple[object, object]]:
     if kind in _GEOMETRY_TYPES:
         return [(document, None)]
     if kind == "Topology":
-        raise InputError("the file is TopoJSON, not GeoJSON: convert it first "
-                         "(e.g. mapshaper -o format=geojson)")
+        raise InputError(Message("the file is TopoJSON, not GeoJSON: convert it first "
+                                 "(e.g. mapshaper -o format=geojson)"))
     if kind is None and isinstance(document.get("map"), dict):
         # DeepStateMap's API: {"id": ..., "datetime": ..., "map": {FeatureCollection}}.
         return _geojson_features(document["map"])
-    raise InputError('the file is JSON but not GeoJSON: it has no "type" of FeatureCollection, '
-                     "Feature or a geometry")
+    raise InputError(Message('the file is JSON but not GeoJSON: it has no "type" of '
+                             "FeatureCollection, Feature or a geometry"))
 
 
 def _geometry_parts(geometry: object) -> Iterator[tuple[str, object]]:
@@ -179,7 +192,11 @@ def _geojson_polygons(features: list[tuple[object, object]], layer: Layer) -> No
         if polygons and (date := date_in(properties.get("date"))):
             dates.add(date)
     if len(dates) > 1:
-        layer.notes.append(f"the features carry {len(dates)} different dates: the newest is used")
+        # Never fewer than two: the singular is never shown, but Ukrainian has two plurals.
+        layer.notes.append(Counted.ngettext(
+            "the features carry {count} different dates: the newest is used",
+            "the features carry {count} different dates: the newest is used", len(dates),
+            {"count": Number(len(dates), grouped=False)}))
     layer.dates = sorted(dates, reverse=True)
 
 
@@ -193,11 +210,15 @@ def _deepstate_layers(found: list[tuple[list, dict]], layer: Layer) -> list[tupl
     kept = [(polygons, p) for polygons, p in found if polygons and occupied(p)]
     left_out = sum(1 for polygons, p in found if polygons and not occupied(p))
     if not kept:
-        raise InputError("the file looks like DeepStateMap data but holds no occupied-area "
-                         "layer (Occupied, Occupied Crimea, CADR and CALR)")
+        raise InputError(Message("the file looks like DeepStateMap data but holds no "
+                                 "occupied-area layer (Occupied, Occupied Crimea, CADR and "
+                                 "CALR)"))
     if left_out:
-        layer.notes.append(f"{left_out} DeepStateMap polygon feature{plural(left_out)} that "
-                           "are not occupied areas (e.g. liberated or contested) left out")
+        layer.notes.append(Counted.ngettext(
+            "{count} DeepStateMap polygon feature that are not occupied areas (e.g. liberated "
+            "or contested) left out",
+            "{count} DeepStateMap polygon features that are not occupied areas (e.g. liberated "
+            "or contested) left out", left_out, {"count": Number(left_out, grouped=False)}))
     layer.attribution = ATTRIBUTION
     return kept
 
@@ -221,8 +242,8 @@ def _geojson_crs(member: object, layer: Layer) -> pyproj.CRS | None:
         return None
     match = _EPSG.fullmatch(name.strip()) if isinstance(name, str) else None
     if match is None:
-        layer.notes.append('the "crs" member is not understood: coordinates taken as '
-                           "longitude/latitude (EPSG:4326)")
+        layer.notes.append(Message('the "crs" member is not understood: coordinates taken as '
+                                   "longitude/latitude (EPSG:4326)"))
         return None
     code = int(match.group(1))
     if code == 4326:  # GeoJSON writers put lon/lat under EPSG:4326 despite its axis order
@@ -230,8 +251,9 @@ def _geojson_crs(member: object, layer: Layer) -> pyproj.CRS | None:
     try:
         return pyproj.CRS.from_epsg(code)
     except pyproj.exceptions.CRSError:
-        raise InputError(f'the file\'s "crs" member names EPSG:{code}, which is unknown: '
-                         "GeoJSON should be in EPSG:4326") from None
+        raise InputError(Message('the file\'s "crs" member names EPSG:{code}, which is '
+                                 "unknown: GeoJSON should be in EPSG:4326",
+                                 {"code": str(code)})) from None
 
 
 # --- Rings ----------------------------------------------------------------------------------

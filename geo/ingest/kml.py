@@ -23,10 +23,15 @@ from geo.ingest import InputError, limits
 from geo.ingest.archive import read_member
 from geo.ingest.layer import (NOT_FINITE, Layer, Properties, date_in, malformed, polygon_from_rings,
                               utf8)
+from geo.ingest.messages import Counted, Number
+from geo.language import N_, Message
 
-#: Root elements of XML formats mistaken for KML -> what to call them.
-_XML_FORMATS = {"gpx": "GPX", "svg": "an SVG image", "html": "an HTML page",
-                "FeatureCollection": "GML", "osm": "OpenStreetMap XML"}
+#: Root elements of XML formats mistaken for KML -> the refusal naming them.
+_XML_FORMATS = {"gpx": N_("the file is GPX, not KML"),
+                "svg": N_("the file is an SVG image, not KML"),
+                "html": N_("the file is an HTML page, not KML"),
+                "FeatureCollection": N_("the file is GML, not KML"),
+                "osm": N_("the file is OpenStreetMap XML, not KML")}
 
 _KML_OTHERS = {"Point": "point", "LineString": "line", "Track": "line", "MultiTrack": "line",
                "Model": "other"}
@@ -46,13 +51,15 @@ def read_kml(text: str, file_format: str = "KML") -> Layer:
     tag = _local(root.tag)
     if tag != "kml":
         what = _XML_FORMATS.get(tag)
-        raise InputError(f"the file is {what}, not KML" if what else
-                         "the file is XML but not KML (its root element is not <kml>)")
+        raise InputError(Message(what) if what else
+                         Message("the file is XML but not KML (its root element is not <kml>)"))
     placemarks = [e for e in root.iter() if _local(e.tag) == "Placemark"]
     if len(placemarks) > limits.MAX_FEATURES:
-        raise InputError(f"the KML has {len(placemarks):,} placemarks, more than the "
-                         f"{limits.MAX_FEATURES:,} allowed")
-    layer = Layer(file_format, lonlat_rule="KML must be in EPSG:4326, so reproject it first")
+        raise InputError(Message("the KML has {count} placemarks, more than the {limit} allowed",
+                                 {"count": Number(len(placemarks)),
+                                  "limit": Number(limits.MAX_FEATURES)}))
+    layer = Layer(file_format, lonlat_rule=Message("KML must be in EPSG:4326, so reproject it "
+                                                   "first"))
     dates = set()
     for placemark in placemarks:
         polygons = []
@@ -74,7 +81,11 @@ def read_kml(text: str, file_format: str = "KML") -> Layer:
     if not placemarks:
         layer.no_geometry += 1
     if len(dates) > 1:
-        layer.notes.append(f"the placemarks carry {len(dates)} different dates: the newest is used")
+        # Never fewer than two: the singular is never shown, but Ukrainian has two plurals.
+        layer.notes.append(Counted.ngettext(
+            "the placemarks carry {count} different dates: the newest is used",
+            "the placemarks carry {count} different dates: the newest is used", len(dates),
+            {"count": Number(len(dates), grouped=False)}))
     layer.dates = sorted(dates, reverse=True)
     return layer
 
@@ -101,7 +112,7 @@ def _parse_xml(text: str) -> Element:
     refused before all of it is in memory as elements."""
     head = text.lstrip()[:100].lower()
     if head.startswith(("<!doctype html", "<html")):
-        raise InputError("the file is an HTML page, not KML")
+        raise InputError(Message(_XML_FORMATS["html"]))
     root, depth, elements = None, 0, 0
     try:
         for event, element in iterparse(io.StringIO(text), events=("start", "end"),
@@ -113,19 +124,23 @@ def _parse_xml(text: str) -> Element:
             depth += 1
             elements += 1
             if depth > limits.MAX_NESTING_DEPTH:
-                raise InputError(f"the XML is nested more than {limits.MAX_NESTING_DEPTH} "
-                                 "elements deep (KML needs about 12)")
+                raise InputError(Message(
+                    "the XML is nested more than {limit} elements deep (KML needs about 12)",
+                    {"limit": Number(limits.MAX_NESTING_DEPTH, grouped=False)}))
             if elements > limits.MAX_XML_ELEMENTS:
-                raise InputError(f"the XML has more than {limits.MAX_XML_ELEMENTS:,} elements")
+                raise InputError(Message("the XML has more than {limit} elements",
+                                         {"limit": Number(limits.MAX_XML_ELEMENTS)}))
     except DefusedXmlException:  # DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-        raise InputError("the XML declares a DOCTYPE or ENTITY, which is refused: such "
-                         "declarations can expand without bound or read local files") from None
+        raise InputError(Message("the XML declares a DOCTYPE or ENTITY, which is refused: such "
+                                 "declarations can expand without bound or read local "
+                                 "files")) from None
     except ParseError as error:
         line, column = error.position
-        raise InputError(f"the file is not well-formed XML (line {line:,}, column {column:,}): "
-                         "KML must be valid XML") from None
+        raise InputError(Message("the file is not well-formed XML (line {line}, column "
+                                 "{column}): KML must be valid XML",
+                                 {"line": Number(line), "column": Number(column)})) from None
     if root is None:
-        raise InputError("the file is not well-formed XML: it has no root element")
+        raise InputError(Message("the file is not well-formed XML: it has no root element"))
     return root
 
 

@@ -3,7 +3,8 @@
 The readers (:mod:`geo.ingest.geojson`, :mod:`geo.ingest.kml`, :mod:`geo.ingest.shapefile`)
 fill a Layer; :mod:`geo.ingest.control` then runs the checks every format shares. The small
 helpers here (rings to polygons, property values and dates as plain data, text for messages)
-are the ones more than one reader needs. Polygons stay in the file's CRS (``Layer.crs``; None
+are the ones more than one reader needs; what they say is a :class:`geo.language.Message`
+(:mod:`geo.ingest.messages`). Polygons stay in the file's CRS (``Layer.crs``; None
 means lon/lat, EPSG:4326) until :mod:`geo.ingest.cleaning` reprojects them.
 """
 
@@ -22,12 +23,18 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.ingest import InputError, limits
+from geo.ingest.messages import Number
+from geo.language import N_, Message
 
 #: One feature's properties as (name, value) pairs of plain strings.
 Properties = tuple[tuple[str, str], ...]
 
 #: The message for NaN or infinite coordinates, whichever format holds them.
-NOT_FINITE = "the file holds NaN or infinite coordinates: coordinates must be finite numbers"
+NOT_FINITE = Message("the file holds NaN or infinite coordinates: coordinates must be finite "
+                     "numbers")
+
+#: Why the coordinates must be lon/lat, unless a format says more.
+LONLAT_RULE = Message("the file must be in EPSG:4326, so reproject it first")
 
 #: Geometry types (GeoJSON's, which are also GDAL's) that are not polygons -> how notes
 #: count them.
@@ -46,11 +53,12 @@ class Layer:
     features: int = 0
     #: Geometries that are not polygons ("point", "line", "other") -> how many.
     others: Counter = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
+    #: What was repaired, assumed or left out, one sentence each.
+    notes: list[Message] = field(default_factory=list)
     dates: list[dt.date] = field(default_factory=list)
     crs: pyproj.CRS | None = None
     #: Why the coordinates must be lon/lat when no CRS is given (ends a message).
-    lonlat_rule: str = "the file must be in EPSG:4326, so reproject it first"
+    lonlat_rule: Message = LONLAT_RULE
     attribution: str | None = None
     vertices: int = 0
     unclosed: int = 0
@@ -61,8 +69,9 @@ class Layer:
         """Add ``n`` vertices, refusing the file as soon as there are too many."""
         self.vertices += n
         if self.vertices > limits.MAX_VERTICES:
-            raise InputError(f"the file has more than {limits.MAX_VERTICES:,} polygon vertices: "
-                             "simplify it first (e.g. with mapshaper or QGIS)")
+            raise InputError(Message("the file has more than {limit} polygon vertices: "
+                                     "simplify it first (e.g. with mapshaper or QGIS)",
+                                     {"limit": Number(limits.MAX_VERTICES)}))
 
     def add_feature(self, polygons: list[BaseGeometry], properties: Properties) -> None:
         """Count a feature with its polygons and properties; one without polygons is skipped."""
@@ -92,9 +101,11 @@ def polygon_from_rings(rings: list[np.ndarray], layer: Layer) -> BaseGeometry | 
 
 def malformed(layer: Layer) -> InputError:
     """The error for a position that is not two numbers, as the layer's format writes one."""
-    example = "[longitude, latitude]" if layer.file_format == "GeoJSON" else "longitude,latitude"
-    return InputError(f"a polygon in the file has malformed coordinates: each position must "
-                      f"be {example}")
+    if layer.file_format == "GeoJSON":
+        return InputError(Message("a polygon in the file has malformed coordinates: each "
+                                  "position must be [longitude, latitude]"))
+    return InputError(Message("a polygon in the file has malformed coordinates: each position "
+                              "must be longitude,latitude"))
 
 
 def plain(value: object) -> str:
@@ -127,13 +138,22 @@ def date_in(text: object) -> dt.date | None:
     return None
 
 
+#: The refusals of :func:`utf8`, by what is decoded.
+NOT_UTF8 = {
+    "JSON file": N_("the JSON file is not UTF-8 text (byte {byte} is invalid): save it as UTF-8"),
+    "KML file": N_("the KML file is not UTF-8 text (byte {byte} is invalid): save it as UTF-8"),
+    "KML in the KMZ": N_("the KML in the KMZ is not UTF-8 text (byte {byte} is invalid): save "
+                         "it as UTF-8"),
+}
+
+
 def utf8(data: bytes, what: str) -> str:
-    """``data`` decoded as UTF-8 (a BOM dropped); ``what`` names it in the error."""
+    """``data`` decoded as UTF-8 (a BOM dropped); ``what`` (a key of :data:`NOT_UTF8`) names
+    it in the error."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"the {what} is not UTF-8 text (byte {error.start:,} is invalid): "
-                         "save it as UTF-8") from None
+        raise InputError(Message(NOT_UTF8[what], {"byte": Number(error.start)})) from None
 
 
 def printable(text: str, limit: int) -> str:
@@ -143,11 +163,6 @@ def printable(text: str, limit: int) -> str:
     return "".join(c for c in text if c.isprintable())[:limit]
 
 
-def mib(n_bytes: int) -> str:
+def mib(n_bytes: int) -> Message:
     """A size in bytes as messages write it, e.g. "5 MB" (MiB, as Streamlit counts)."""
-    return f"{n_bytes / 1024 / 1024:g} MB"
-
-
-def plural(count: int) -> str:
-    """The "s" of a plural noun after ``count``."""
-    return "" if count == 1 else "s"
+    return Message("{size} MB", {"size": Number(n_bytes / 1024 / 1024, decimals=None)})

@@ -20,6 +20,8 @@ import shapely
 from geo.ingest import InputError, limits
 from geo.ingest.archive import read_member
 from geo.ingest.layer import OTHER_KINDS, Layer, date_in, plain
+from geo.ingest.messages import Counted, Number
+from geo.language import Message
 
 #: The parts of a shapefile that are read (others, such as .qix indexes, are ignored).
 _PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -39,15 +41,19 @@ def read_zipped_shapefile(archive: zipfile.ZipFile, members: list[zipfile.ZipInf
     """
     shps = [m for m in members if m.filename.lower().endswith(".shp")]
     if len(shps) > 1:
-        raise InputError(f"the zip holds {len(shps)} shapefiles: zip one layer per file")
+        # Never fewer than two: the singular is never shown, but Ukrainian has two plurals.
+        raise InputError(Counted.ngettext(
+            "the zip holds {count} shapefiles: zip one layer per file",
+            "the zip holds {count} shapefiles: zip one layer per file", len(shps),
+            {"count": Number(len(shps), grouped=False)}))
     stem = shps[0].filename[:-4].lower()
     parts = {m.filename[len(stem):].lower(): m for m in members
              if m.filename.lower().startswith(stem) and m.filename[len(stem):].lower()
              in _PARTS}
     for required in (".shx", ".dbf"):
         if required not in parts:
-            raise InputError(f"the zipped shapefile lacks its {required}: zip the .shp, .shx, "
-                             ".dbf and .prj together")
+            raise InputError(Message("the zipped shapefile lacks its {part}: zip the .shp, "
+                                     ".shx, .dbf and .prj together", {"part": required}))
     with tempfile.TemporaryDirectory(prefix="ceasefire-upload-") as folder:
         for suffix, member in parts.items():
             (Path(folder) / f"layer{suffix}").write_bytes(read_member(archive, member))
@@ -56,19 +62,21 @@ def read_zipped_shapefile(archive: zipfile.ZipFile, members: list[zipfile.ZipInf
     if frame.crs is not None:
         layer.crs = frame.crs
     elif ".prj" in parts:
-        layer.lonlat_rule = "the shapefile's .prj is not understood, so fix or replace it"
-        layer.notes.append("the .prj is not understood: coordinates taken as "
-                           "longitude/latitude (EPSG:4326)")
+        layer.lonlat_rule = Message("the shapefile's .prj is not understood, so fix or replace "
+                                    "it")
+        layer.notes.append(Message("the .prj is not understood: coordinates taken as "
+                                   "longitude/latitude (EPSG:4326)"))
     else:
-        layer.lonlat_rule = "the shapefile has no .prj to say which CRS they are in, so add it"
-        layer.notes.append("the zip has no .prj: coordinates taken as longitude/latitude "
-                           "(EPSG:4326)")
+        layer.lonlat_rule = Message("the shapefile has no .prj to say which CRS they are in, so "
+                                    "add it")
+        layer.notes.append(Message("the zip has no .prj: coordinates taken as longitude/latitude "
+                                   "(EPSG:4326)"))
     _shapefile_polygons(frame, layer)
     return layer
 
 
 def _read_shapefile(path: Path) -> gpd.GeoDataFrame:
-    unreadable = "the zipped shapefile could not be read: it is damaged or incomplete"
+    unreadable = Message("the zipped shapefile could not be read: it is damaged or incomplete")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -76,8 +84,9 @@ def _read_shapefile(path: Path) -> gpd.GeoDataFrame:
     except Exception:  # noqa: BLE001 - GDAL reports damaged files in many exception types
         raise InputError(unreadable) from None
     if count > limits.MAX_FEATURES:
-        raise InputError(f"the shapefile has {count:,} records, more than the "
-                         f"{limits.MAX_FEATURES:,} allowed")
+        raise InputError(Message("the shapefile has {count} records, more than the {limit} "
+                                 "allowed", {"count": Number(count),
+                                             "limit": Number(limits.MAX_FEATURES)}))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

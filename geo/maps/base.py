@@ -18,16 +18,20 @@ from folium.plugins import Draw, DualMap, StripePattern
 from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
+from geo.language import N_, gettext, pgettext
 from geo.maps.geojson_layer import GeoJsonLayer, geometry_json, script_json
 from geo.maps.offline import localize_assets
 from geo.maps.palette import LINE_COLOR, OCCUPIED_HATCH
 
 #: Ukraine's extent, (south, west), (north, east) in degrees.
 UKRAINE_BOUNDS = ((44.3, 22.1), (52.4, 40.2))
-BOUNDARIES_ATTRIBUTION = "Boundaries: Natural Earth"
+#: The boundaries' credit, in English; a map in another language shows
+#: ``gettext(BOUNDARIES_ATTRIBUTION, lang)``.
+BOUNDARIES_ATTRIBUTION = N_("Boundaries: Natural Earth")
 
 #: A legend: its title, and (kind, colour, label) entries, kind "box", "hatch", "line",
-#: "dash" or "dot".
+#: "dash" or "dot". Its texts are English source text (marked with ``N_``), translated where
+#: the legend is drawn (:func:`legend`), or already in the map's language.
 Legend = tuple[str, tuple[tuple[str, str, str], ...]]
 
 
@@ -56,20 +60,54 @@ def _element(template: Template, **attributes) -> MacroElement:
 
 _METRIC_SCALE = Template("""
     {% macro script(this, kwargs) %}
+        {%- if this.words %}
+        (function(map, words) {
+          // Leaflet writes its zoom buttons' titles, its link's title and the scale's units
+          // in English: the zoom control is made again with the map's words (before the
+          // scale, so that the two keep their places), the link's title is the map's, and
+          // the scale's text is rewritten as it changes.
+          if (map.attributionControl && map.attributionControl.options.prefix) {
+            var title = document.createElement("span");
+            title.setAttribute("title", words.leaflet);
+            map.attributionControl.setPrefix(map.attributionControl.options.prefix.replace(
+                /title="[^"]*"/, title.outerHTML.slice(6, -8)));
+          }
+          if (map.zoomControl) {
+            map.removeControl(map.zoomControl);
+            map.zoomControl = L.control.zoom({zoomInTitle: words.zoom_in,
+                                              zoomOutTitle: words.zoom_out}).addTo(map);
+          }
+          var scale = L.control.scale({metric: true, imperial: false, maxWidth: 160,
+                                       position: "topleft"});
+          var update = scale._updateScale;
+          scale._updateScale = function(element, text, ratio) {
+            update.call(this, element, text.replace(/ km$/, "\u00a0" + words.km)
+                                            .replace(/ m$/, "\u00a0" + words.m), ratio);
+          };
+          scale.addTo(map);
+        })({{ this._parent.get_name() }}, {{ this.words }});
+        {%- else %}
         L.control.scale({metric: true, imperial: false, maxWidth: 160, position: "topleft"})
             .addTo({{ this._parent.get_name() }});
+        {%- endif %}
     {% endmacro %}
 """)
 
 
-def metric_scale_bar() -> MacroElement:
-    """A scale bar in km only (Leaflet's default adds miles)."""
-    return _element(_METRIC_SCALE)
+def metric_scale_bar(*, lang: str = "en") -> MacroElement:
+    """A scale bar in km only (Leaflet's default adds miles); in a language other than
+    English, its units, the zoom buttons' titles and Leaflet's link's title in that
+    language."""
+    words = "" if lang == "en" else script_json({
+        "km": gettext("km", lang), "m": pgettext("metres, a unit", "m", lang),
+        "zoom_in": gettext("Zoom in", lang), "zoom_out": gettext("Zoom out", lang),
+        "leaflet": gettext("A JavaScript library for interactive maps", lang)})
+    return _element(_METRIC_SCALE, words=words)
 
 
 _LEGEND = Template("""
 {% macro html(this, kwargs) %}
-<div class="atlas-legend" role="note" aria-label="Map legend" style="position:absolute;
+<div class="atlas-legend" role="note" aria-label="{{ this.aria_label }}" style="position:absolute;
  top:10px; right:10px; z-index:1000; background:rgba(255,255,255,0.92); padding:6px 9px;
  border-radius:4px; font:13px/1.35 sans-serif; color:#111; box-shadow:0 1px 4px rgba(0,0,0,.3)">
  <div style="font-weight:bold">{{ this.title }}</div>
@@ -91,10 +129,20 @@ _LEGEND = Template("""
 """)
 
 
-def legend(title: str, entries: tuple[tuple[str, str, str], ...]) -> MacroElement:
+def legend(title: str, entries: tuple[tuple[str, str, str], ...], *,
+           lang: str = "en") -> MacroElement:
     """A static legend drawn inside the map's frame; entries are (kind, colour, label) with
-    kind "box", "hatch", "line", "dash" or "dot"."""
-    return _element(_LEGEND, title=title, entries=entries)
+    kind "box", "hatch", "line", "dash" or "dot". The title and labels are English source
+    text translated here into ``lang`` (a text already in ``lang`` is kept as it is)."""
+    return _element(_LEGEND, title=_translated(title, lang),
+                    aria_label=gettext("Map legend", lang),
+                    entries=tuple((kind, color, _translated(label, lang))
+                                  for kind, color, label in entries))
+
+
+def _translated(text: str, lang: str) -> str:
+    # gettext("") is the catalogue's header, not an empty text.
+    return gettext(text, lang) if text else text
 
 
 _LABEL_CSS = Template("""
@@ -181,21 +229,66 @@ def _lean(m: folium.Map) -> folium.Map:
     return m
 
 
+_DRAW_WORDS = Template("""
+{% macro script(this, kwargs) %}
+(function(local, words) {
+  // Leaflet.draw reads its texts from L.drawLocal as its toolbar is made: set before it.
+  var bar = local.draw.toolbar, edit = local.edit.toolbar;
+  bar.actions = {title: words.cancel_title, text: words.cancel};
+  bar.finish = {title: words.finish_title, text: words.finish};
+  bar.undo = {title: words.undo_title, text: words.undo};
+  bar.buttons.polyline = words.polyline;
+  local.draw.handlers.polyline = {error: words.crossing,
+                                  tooltip: {start: words.start, cont: words.cont, end: words.end}};
+  edit.actions.save = {title: words.save_title, text: words.save};
+  edit.actions.cancel = {title: words.discard_title, text: words.cancel};
+  edit.actions.clearAll = {title: words.clear_title, text: words.clear};
+  edit.buttons.remove = words.remove;
+  edit.buttons.removeDisabled = words.nothing_to_remove;
+  local.edit.handlers.remove.tooltip.text = words.remove_tip;
+})(L.drawLocal, {{ this.words }});
+{% endmacro %}
+""")
+
+
+def draw_words(*, lang: str) -> MacroElement:
+    """The line-drawing toolbar's texts (Leaflet.draw's, English) in ``lang``; add it to the
+    map before the toolbar."""
+    words = {
+        "cancel_title": gettext("Cancel drawing", lang), "cancel": gettext("Cancel", lang),
+        "finish_title": gettext("Finish drawing", lang), "finish": gettext("Finish", lang),
+        "undo_title": gettext("Delete the last point drawn", lang),
+        "undo": gettext("Delete last point", lang), "polyline": gettext("Draw a line", lang),
+        "crossing": html.escape(gettext("The line cannot cross itself.", lang)),
+        "start": gettext("Click to start drawing the line.", lang),
+        "cont": gettext("Click to continue the line.", lang),
+        "end": gettext("Click the last point to finish the line.", lang),
+        "save_title": gettext("Save changes", lang), "save": gettext("Save", lang),
+        "discard_title": gettext("Cancel editing and discard the changes", lang),
+        "clear_title": gettext("Delete every line", lang), "clear": gettext("Delete all", lang),
+        "remove": gettext("Delete lines", lang),
+        "nothing_to_remove": gettext("No lines to delete", lang),
+        "remove_tip": gettext("Click a line to delete it.", lang)}
+    return _element(_DRAW_WORDS, words=script_json(words))
+
+
 def base_map(*, legend_spec: Legend | None, tiles: bool = False, draw: bool = False,
-             presenter: bool = False) -> folium.Map:
+             presenter: bool = False, lang: str = "en") -> folium.Map:
     """The map everything else is drawn on: Ukraine's extent, a scale bar, ``legend_spec``'s
     legend (none for None; see :func:`legend`).
 
     With ``tiles`` False (the default) nothing is fetched from the internet; with it True an
     OpenStreetMap basemap is added (the map is complete without it). ``draw`` adds a toolbar
     to draw one line (a custom ceasefire line); ``presenter`` makes the map fill its frame
-    and its text 20 px.
+    and its text 20 px. ``lang``: the language of the legend, the scale, the controls.
     """
     m = _zoomable(folium.Map(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13))
-    _furnish(m, tiles=tiles, legend_spec=legend_spec)
+    _furnish(m, tiles=tiles, legend_spec=legend_spec, lang=lang)
     if presenter:
         presenter_style().add_to(m)
     if draw:
+        if lang != "en":
+            draw_words(lang=lang).add_to(m)
         Draw(export=False, position="topleft",
              draw_options={"polyline": {"shapeOptions": {"color": LINE_COLOR, "weight": 3}},
                            "polygon": False, "rectangle": False, "circle": False,
@@ -205,24 +298,26 @@ def base_map(*, legend_spec: Legend | None, tiles: bool = False, draw: bool = Fa
     return localize_assets(m)
 
 
-def _furnish(m: folium.Map, *, tiles: bool, legend_spec: Legend | None) -> None:
+def _furnish(m: folium.Map, *, tiles: bool, legend_spec: Legend | None, lang: str) -> None:
     """What every map here has: a km scale bar, label style, legend, optional tiles."""
-    metric_scale_bar().add_to(m)
+    metric_scale_bar(lang=lang).add_to(m)
     label_style().add_to(m)
     if legend_spec is not None:
-        legend(*legend_spec).add_to(m)
+        legend(*legend_spec, lang=lang).add_to(m)
     if tiles:
-        folium.TileLayer("OpenStreetMap", name="Basemap (OpenStreetMap)", opacity=0.6).add_to(m)
+        folium.TileLayer("OpenStreetMap", name=gettext("Basemap (OpenStreetMap)", lang),
+                         opacity=0.6).add_to(m)
 
 
-def dual_map(*, tiles: bool = False) -> DualMap:
+def dual_map(*, tiles: bool = False, lang: str = "en") -> DualMap:
     """Two maps side by side whose pan and zoom stay in step (Leaflet.Sync), each with a
     scale bar but no legend (it would cover half of a half-width map: give it in the page);
-    add layers to ``.m1`` and ``.m2``, localising their assets."""
+    add layers to ``.m1`` and ``.m2``, localising their assets. ``lang``: the language of
+    the scale and the controls."""
     m = DualMap(tiles=None, zoom_snap=0.25, min_zoom=4, max_zoom=13)
     for side in (m.m1, m.m2):
         _zoomable(side)
-        _furnish(side, tiles=tiles, legend_spec=None)
+        _furnish(side, tiles=tiles, legend_spec=None, lang=lang)
         side.fit_bounds(UKRAINE_BOUNDS)
         localize_assets(side)
     return localize_assets(m)

@@ -19,6 +19,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 
+from geo.data.names import UNIT_NAMES
+from geo.language import DEFAULT, N_, gettext, km, km2, number, percent
 from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
                                   SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
                                   segments)
@@ -48,6 +50,16 @@ PANEL_TOP, PANEL_STEP = 0.46, 0.085
 #: above the footer's three (:data:`geo.maps.figure_base.FOOTER_Y`).
 TIME_Y = 0.097
 TIME_CHARS = 125
+#: The characters of the subtitle's lines.
+ABOUT_CHARS = 150
+#: Cyrillic letters run about an eighth wider than Latin ones in the slide's font (DejaVu
+#: Sans): a line in another language than English holds that many fewer.
+NARROWER = 0.87
+
+
+def _chars(width: int, lang: str) -> int:
+    """How many characters of ``lang`` fill a line of ``width`` English ones."""
+    return width if lang == DEFAULT else round(width * NARROWER)
 
 
 def _draw_zones(ax: Axes, evaluation: Evaluation) -> None:
@@ -80,133 +92,171 @@ def _draw_lines(ax: Axes, evaluation: Evaluation) -> None:
             linestyles=[dashes(pattern, SCENARIO_LINE_PT)], zorder=6))
 
 
-def _draw_map(fig: Figure, evaluation: Evaluation) -> Axes:
+def _draw_map(fig: Figure, evaluation: Evaluation, lang: str) -> Axes:
     ax = fig.add_axes(MAP_RECT)
     _draw_zones(ax, evaluation)
     _draw_outlines(ax, evaluation)
     _draw_lines(ax, evaluation)
-    frame_map(ax, evaluation.ground.ukraine)
+    frame_map(ax, evaluation.ground.ukraine, lang=lang)
     return ax
 
 
-def _legend_handles(evaluation: Evaluation) -> list[Patch | Line2D]:
+def _legend_handles(evaluation: Evaluation, lang: str) -> list[Patch | Line2D]:
     zones = evaluation.zones
     handles: list[Patch | Line2D] = [
-        Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA, label="Russian-held"),
+        Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA, label=gettext("Russian-held", lang)),
         Patch(facecolor=UKRAINIAN_PALE, edgecolor=UKRAINIAN_FILL, linewidth=0.8,
-              label="Ukrainian-held")]
+              label=gettext("Ukrainian-held", lang))]
     if not zones.dmz.is_empty:
         handles.append(Patch(facecolor=ZONE_BACKGROUND, edgecolor=ZONE_COLOR, hatch="///",
-                             label="Demilitarised zone"))
+                             label=gettext("Demilitarised zone", lang)))
     for line in zones.lines:
         color, pattern = LINE_STYLES[line.kind]
         handles.append(Line2D([], [], color=color, linewidth=SCENARIO_LINE_PT,
                               linestyle=dashes(pattern, SCENARIO_LINE_PT),
-                              label=LINE_LABELS[line.kind]))
+                              label=gettext(LINE_LABELS[line.kind], lang)))
     handles.append(Line2D([], [], color=TODAY_COLOR, linewidth=TODAY_PT,
-                          label="Today's line of contact"))
+                          label=gettext("Today's line of contact", lang)))
     handles.append(Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT,
-                          label="Oblast border"))
+                          label=gettext("Oblast border", lang)))
     return handles
 
 
-def default_title(evaluation: Evaluation) -> str:
-    """The scenario's short name and its snapshot's date, e.g. "Land swap (August 2025),
-    6 January 2026"."""
-    return f"{PROPOSALS[evaluation.scenario.preset].title}, {long_date(evaluation.ground.date)}"
+def default_title(evaluation: Evaluation, *, lang: str = DEFAULT) -> str:
+    """The scenario's short name and its snapshot's date in ``lang``, e.g. "Land swap
+    (August 2025), 6 January 2026"."""
+    return gettext("{proposal}, {day}", lang).format(
+        proposal=gettext(PROPOSALS[evaluation.scenario.preset].title, lang),
+        day=long_date(evaluation.ground.date, lang=lang))
 
 
-def _parameters_text(scenario: Scenario, names: dict[str, str]) -> str:
-    """The scenario's parameters in words (empty for presets without parameters)."""
+def _figure(value: float, lang: str) -> str:
+    """A parameter as it was given ("15", "2.5"; "2,5" in Ukrainian)."""
+    text = f"{value:g}"
+    return text if lang == DEFAULT else number(value, lang,
+                                               decimals=len(text.partition(".")[2]))
+
+
+def _unit_name(code: str, names: dict[str, str], lang: str) -> str:
+    if lang == "uk" and code in UNIT_NAMES:
+        return UNIT_NAMES[code][1]
+    return names.get(code, code)
+
+
+def _parameters_text(scenario: Scenario, names: dict[str, str], lang: str = DEFAULT) -> str:
+    """The scenario's parameters in words in ``lang`` (empty for presets without
+    parameters); ``names``: the units' English names by code."""
     if scenario.preset == "mutual":
-        return (f"Ukraine pulls back {scenario.ua_km:g} km and Russia {scenario.ru_km:g} km "
-                "from the line of contact.")
+        return gettext("Ukraine pulls back {ua_km} km and Russia {ru_km} km from the line of "
+                       "contact.", lang).format(ua_km=_figure(scenario.ua_km, lang),
+                                                ru_km=_figure(scenario.ru_km, lang))
     if scenario.preset == "shift":
-        side = "Ukrainian" if scenario.shift_km >= 0 else "Russian"
-        where = (", ".join(names.get(code, code) for code in scenario.oblasts)
-                 if scenario.oblasts else "every oblast")
-        return f"The line moves {abs(scenario.shift_km):g} km into {side}-held ground in {where}."
+        distance = _figure(abs(scenario.shift_km), lang)
+        into_ukrainian = scenario.shift_km >= 0
+        if not scenario.oblasts:
+            sentence = (N_("The line moves {distance} km into Ukrainian-held ground in every "
+                           "oblast.") if into_ukrainian else
+                        N_("The line moves {distance} km into Russian-held ground in every "
+                           "oblast."))
+            return gettext(sentence, lang).format(distance=distance)
+        sentence = (N_("The line moves {distance} km into Ukrainian-held ground in {where}.")
+                    if into_ukrainian else
+                    N_("The line moves {distance} km into Russian-held ground in {where}."))
+        where = ", ".join(_unit_name(code, names, lang) for code in scenario.oblasts)
+        return gettext(sentence, lang).format(distance=distance, where=where)
     if scenario.preset == "target" and scenario.target is not None:
         code, pct = scenario.target
-        return f"The line moves until Russia holds {pct:g} % of {names.get(code, code)}."
+        share = f"{pct:g} %" if lang == DEFAULT else f"{_figure(pct, lang)}\u00a0%"
+        return gettext("The line moves until Russia holds {share} of {name}.", lang).format(
+            share=share, name=_unit_name(code, names, lang))
     return ""
 
 
-def _draw_heading(fig: Figure, evaluation: Evaluation, title: str) -> None:
+def _draw_heading(fig: Figure, evaluation: Evaluation, title: str, lang: str) -> None:
     fig.text(0.015, 0.965, title, fontsize=TITLE_PT, fontweight="bold", va="top")
-    about = f"{PROPOSALS[evaluation.scenario.preset].description}. " \
-            f"{_parameters_text(evaluation.scenario, evaluation.ground.names)}"
-    fig.text(0.015, 0.895, textwrap.fill(about.strip(), width=150), fontsize=SUBTITLE_PT,
+    about = f"{gettext(PROPOSALS[evaluation.scenario.preset].description, lang)}. " \
+            f"{_parameters_text(evaluation.scenario, evaluation.ground.names, lang)}"
+    fig.text(0.015, 0.895, textwrap.fill(about.strip(), width=_chars(ABOUT_CHARS, lang)), fontsize=SUBTITLE_PT,
              va="top", color="#333333")
 
 
-def _headline_numbers(evaluation: Evaluation) -> list[tuple[str, str]]:
-    """(label, value) pairs: the figures a slide's audience asks for first."""
+def _headline_numbers(evaluation: Evaluation, lang: str = DEFAULT) -> list[tuple[str, str]]:
+    """(label, value) pairs in ``lang``: the figures a slide's audience asks for first."""
     impact = evaluation.impact
 
-    def share(km2: float) -> str:
-        return f"{impact.pct_of_ukraine(km2):.1f} % of Ukraine"
+    def label(text: str, km2_of_ukraine: float) -> str:
+        return gettext(text, lang).format(share=percent(impact.pct_of_ukraine(km2_of_ukraine),
+                                                        lang))
 
     return [
-        (f"Goes to Russia ({share(impact.to_russia_km2)})", f"{impact.to_russia_km2:,.0f} km²"),
-        (f"Returns to Ukraine ({share(impact.to_ukraine_km2)})",
-         f"{impact.to_ukraine_km2:,.0f} km²"),
-        (f"Demilitarised zone ({share(impact.dmz_km2)})", f"{impact.dmz_km2:,.0f} km²"),
-        (f"Length of the lines (today's: {impact.line_km_before:,.0f} km)",
-         f"{impact.line_km:,.0f} km"),
+        (label(N_("Goes to Russia ({share} of Ukraine)"), impact.to_russia_km2),
+         km2(impact.to_russia_km2, lang)),
+        (label(N_("Returns to Ukraine ({share} of Ukraine)"), impact.to_ukraine_km2),
+         km2(impact.to_ukraine_km2, lang)),
+        (label(N_("Demilitarised zone ({share} of Ukraine)"), impact.dmz_km2),
+         km2(impact.dmz_km2, lang)),
+        (gettext("Length of the lines (today's: {length})", lang).format(
+            length=km(impact.line_km_before, lang)), km(impact.line_km, lang)),
     ]
 
 
-def time_line(time: ProposalTime) -> str:
+def time_line(time: ProposalTime, *, lang: str = DEFAULT) -> str:
     """The slide's one line on the time to take: the 6-month figure and the range across
-    the 3-12 month windows (:func:`geo.scenario.proposal_time.compact`)."""
-    return compact(time) + "."
+    the 3-12 month windows (:func:`geo.scenario.proposal_time.compact`), in ``lang``."""
+    return compact(time, lang=lang) + "."
 
 
-def _draw_panel(fig: Figure, evaluation: Evaluation) -> None:
-    fig.legend(handles=_legend_handles(evaluation), loc="upper left",
+def _draw_panel(fig: Figure, evaluation: Evaluation, lang: str) -> None:
+    fig.legend(handles=_legend_handles(evaluation, lang), loc="upper left",
                bbox_to_anchor=(PANEL_X - 0.008, 0.84), fontsize=LEGEND_PT, frameon=False,
-               title="Under this scenario", title_fontsize=LEGEND_PT + 1,
+               title=gettext("Under this scenario", lang), title_fontsize=LEGEND_PT + 1,
                alignment="left", handlelength=3.0)
     y = PANEL_TOP
-    for label, value in _headline_numbers(evaluation):
+    for label, value in _headline_numbers(evaluation, lang):
         fig.text(PANEL_X, y, label, fontsize=LABEL_PT, color="#444444", va="bottom")
         fig.text(PANEL_X, y - 0.005, value, fontsize=NUMBER_PT, fontweight="bold", va="top")
         y -= PANEL_STEP
 
 
-def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime) -> None:
-    fig.text(0.015, TIME_Y, textwrap.fill(time_line(time), width=TIME_CHARS),
+def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime, lang: str) -> None:
+    fig.text(0.015, TIME_Y, textwrap.fill(time_line(time, lang=lang),
+                                           width=_chars(TIME_CHARS, lang)),
              fontsize=SUBTITLE_PT, fontweight="bold", va="bottom")
     fig.text(0.015, FOOTER_Y[0],
-             f"Time to take: each oblast's net pace over {pace_windows(time)}, "
-             f"{PACE_SOURCE} (EPSG:3035); a straight-line extrapolation, not a forecast.",
+             gettext("Time to take: each oblast's net pace over {windows}, {source} "
+                     "(EPSG:3035); a straight-line extrapolation, not a forecast.", lang).format(
+                 windows=pace_windows(time, lang=lang), source=gettext(PACE_SOURCE, lang)),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
+    day = evaluation.ground.date
     fig.text(0.015, FOOTER_Y[1],
-             f"Control as of {long_date(evaluation.ground.date)} "
-             f"(snapshot {evaluation.ground.date.isoformat()}). Areas in km² (EPSG:3035), "
-             "lengths in km (UTM 36N). Zones and lines drawn by Ceasefire Atlas.",
+             gettext("Control as of {day} (snapshot {snapshot}). Areas in km² (EPSG:3035), "
+                     "lengths in km (UTM 36N). Zones and lines drawn by Ceasefire Atlas.",
+                     lang).format(day=long_date(day, lang=lang), snapshot=day.isoformat()),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
-    fig.text(0.015, FOOTER_Y[2], "Sources: " + "; ".join(SOURCES) + ".", fontsize=FOOTER_PT,
-             color="#333333", va="bottom")
+    fig.text(0.015, FOOTER_Y[2],
+             gettext("Sources: {sources}.", lang).format(
+                 sources="; ".join(gettext(source, lang) for source in SOURCES)),
+             fontsize=FOOTER_PT, color="#333333", va="bottom")
 
 
 def scenario_figure(evaluation: Evaluation, *, title: str | None = None,
-                    time: ProposalTime | None = None) -> Figure:
+                    time: ProposalTime | None = None, lang: str = DEFAULT) -> Figure:
     """A static map of a scenario for slides: zones, lines, legend, scale, figures, the time
-    to take what it hands over, sources.
+    to take what it hands over, sources, its text in ``lang``.
 
     Parameters
     ----------
     evaluation
         From :func:`geo.scenario.evaluate.evaluate`; drawn in its CRS, EPSG:32636 (metres).
     title
-        The heading; default: the preset's short name and the snapshot's date
+        The heading (in ``lang``); default: the preset's short name and the snapshot's date
         (:func:`default_title`).
     time
         Its time to take (:func:`geo.scenario.proposal_time.proposal_time`), shown in one line
         under the map (:func:`time_line`) with its source and caveat in the footer;
         default: computed on the shipped daily series.
+    lang
+        The language of every text of the slide (default English).
 
     Returns
     -------
@@ -215,11 +265,12 @@ def scenario_figure(evaluation: Evaluation, *, title: str | None = None,
         are km2 (EPSG:3035), lengths km (EPSG:32636); the scale bar is in km.
     """
     fig = Figure(figsize=FIGSIZE_IN, dpi=PNG_DPI, facecolor="white")
-    _draw_heading(fig, evaluation, default_title(evaluation) if title is None else title)
-    _draw_map(fig, evaluation)
+    _draw_heading(fig, evaluation,
+                  default_title(evaluation, lang=lang) if title is None else title, lang)
+    _draw_map(fig, evaluation, lang)
     time = evaluation_time(evaluation) if time is None else time
-    _draw_panel(fig, evaluation)
-    _draw_footer(fig, evaluation, time)
+    _draw_panel(fig, evaluation, lang)
+    _draw_footer(fig, evaluation, time, lang)
     return fig
 
 

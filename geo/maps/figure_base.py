@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from geo.crs import M_PER_KM
+from geo.language import DEFAULT, checked, gettext, long_date as running_date, number
 
 #: 16 x 9 inches: a full-HD slide at 120 dpi (1920 x 1080 px).
 FIGSIZE_IN = (16.0, 9.0)
@@ -34,9 +35,12 @@ FOOTER_Y = (0.069, 0.042, 0.015)
 SCALE_STEPS_KM = (20, 50, 100, 200, 500, 1000)
 
 
-def long_date(date: dt.date) -> str:
-    """``date`` as a slide writes it, e.g. "6 January 2026"."""
-    return f"{date.day} {date:%B %Y}"
+def long_date(date: dt.date, *, lang: str = DEFAULT) -> str:
+    """``date`` as a slide writes it: "6 January 2026" in English, and as
+    :func:`geo.language.long_date` writes it in another language ("6 січня 2026 р.")."""
+    if checked(lang) == DEFAULT:
+        return f"{date.day} {date:%B %Y}"
+    return running_date(date, lang)
 
 
 def polygon_path(geometry: BaseGeometry) -> MplPath:
@@ -77,9 +81,10 @@ def scale_km(map_width_km: float) -> float:
     return float(fitting[-1] if fitting else SCALE_STEPS_KM[0])
 
 
-def draw_scale_bar(ax: Axes) -> None:
+def draw_scale_bar(ax: Axes, *, lang: str = DEFAULT) -> None:
     """A two-part black and white bar of a round length in the lower left corner, drawn in
-    map units (m of EPSG:32636) so that it measures what the map shows."""
+    map units (m of EPSG:32636) so that it measures what the map shows; its figures in
+    ``lang``."""
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     length_km = scale_km((x1 - x0) / M_PER_KM)
     left, bottom, height = x0 + 0.03 * (x1 - x0), y0 + 0.05 * (y1 - y0), 0.012 * (y1 - y0)
@@ -87,18 +92,27 @@ def draw_scale_bar(ax: Axes) -> None:
     for i, fill in enumerate(("black", "white")):
         ax.add_patch(Rectangle((left + i * half, bottom), half, height, facecolor=fill,
                                edgecolor="black", linewidth=1.0, zorder=7))
-    for i, text in enumerate(("0", f"{length_km / 2:g}", f"{length_km:g} km")):
+    whole = gettext("{length} km", lang).format(length=_round(length_km, lang))
+    for i, text in enumerate(("0", _round(length_km / 2, lang), whole)):
         ax.text(left + i * half, bottom + 2.2 * height, text, ha="center", va="bottom",
                 fontsize=LABEL_PT, zorder=7)
 
 
-def frame_map(ax: Axes, ukraine: BaseGeometry) -> None:
+def _round(value: float, lang: str) -> str:
+    """A round figure as the scale bar writes it: "25", "12.5" ("12,5" in Ukrainian)."""
+    text = f"{value:g}"
+    return text if checked(lang) == DEFAULT else number(value, lang,
+                                                         decimals=len(text.partition(".")[2]))
+
+
+def frame_map(ax: Axes, ukraine: BaseGeometry, *, lang: str = DEFAULT) -> None:
     """Fit ``ax`` to Ukraine (EPSG:32636) with a small margin, equal metres on both axes
-    (filling the box's height and sitting at its left), no axes, and a scale bar."""
+    (filling the box's height and sitting at its left), no axes, and a scale bar (its
+    figures in ``lang``)."""
     minx, miny, maxx, maxy = ukraine.bounds
     pad = 0.02 * (maxx - minx)
     ax.set_xlim(minx - pad, maxx + pad)
     ax.set_ylim(miny - pad, maxy + pad)
     ax.set_aspect("equal", adjustable="box", anchor="W")
     ax.set_axis_off()
-    draw_scale_bar(ax)
+    draw_scale_bar(ax, lang=lang)

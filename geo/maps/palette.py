@@ -15,18 +15,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.language import N_
+
 # The control map.
 
 #: Upper bound (percent) and fill colour of each class of the choropleth: ColorBrewer
-#: OrRd, a single-hue ramp that reads for colour-blind viewers and in greyscale.
+#: OrRd, a single-hue ramp that reads for colour-blind viewers and in greyscale. The labels
+#: are English, translated where they are shown.
 SHARE_CLASSES: tuple[tuple[float, str, str], ...] = (
-    (0.0, "#f7f7f7", "none"),
-    (5.0, "#fdd49e", "up to 5 %"),
-    (25.0, "#fdbb84", "5-25 %"),
-    (50.0, "#fc8d59", "25-50 %"),
-    (75.0, "#ef6548", "50-75 %"),
-    (95.0, "#d7301f", "75-95 %"),
-    (100.0, "#990000", "over 95 %"),
+    # Translators: a share of a unit held by Russia, in the control map's legend.
+    (0.0, "#f7f7f7", N_("none")),
+    (5.0, "#fdd49e", N_("up to 5 %")),
+    (25.0, "#fdbb84", N_("5-25 %")),
+    (50.0, "#fc8d59", N_("25-50 %")),
+    (75.0, "#ef6548", N_("50-75 %")),
+    (95.0, "#d7301f", N_("75-95 %")),
+    (100.0, "#990000", N_("over 95 %")),
 )
 #: The hatch (and edge) of the occupied area, on the control and history maps.
 OCCUPIED_HATCH = "#4a1486"

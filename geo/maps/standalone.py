@@ -13,8 +13,8 @@ a stylesheet or script from elsewhere, an image in a tooltip. Links (``<a href>`
 they are followed only when clicked.
 
 Every text the file and its download button show is in :class:`Wording` (English:
-:data:`ENGLISH`), so that it can be translated in one place. Only the standard library is
-used here.
+:data:`ENGLISH`; any language: :func:`wording`), so that it is translated in one place. Only
+the standard library (and geo/language.py) is used here.
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from geo.language import DEFAULT, N_, checked, gettext, long_date
 from geo.maps.offline import STATIC_URL
 from geo.maps.vendor import RECORD_NAME, VENDOR_DIR, manifest
 
@@ -57,23 +58,32 @@ class Wording:
     ``{date}``, ``{source}``, ``{error}`` and ``{budget_mb}`` are filled in where they
     appear."""
 
-    #: The file's ``<html lang>``.
-    lang: str = "en"
-    as_of: str = "As of {date}"
-    sources: str = "Sources: {source}"
-    about: str = ("Ceasefire Atlas. Works offline: point at a shape for its figures, scroll "
-                  "or use + and − to zoom.")
-    block_label: str = "About this map"
-    button: str = "Download interactive map (HTML)"
-    timelapse_button: str = "Download the timelapse (interactive HTML)"
-    button_help: str = ("One HTML file (under {budget_mb:g} MB) that opens in any browser "
-                        "without a network: the map's layers, legend, labels and figures on "
-                        "hover, with the sources and the date. No basemap tiles.")
-    failed: str = "The interactive map cannot be downloaded: {error}."
+    #: The file's ``<html lang>``, and the language its dates are written in.
+    lang: str = DEFAULT
+    as_of: str = N_("As of {date}")
+    sources: str = N_("Sources: {source}")
+    about: str = N_("Ceasefire Atlas. Works offline: point at a shape for its figures, scroll "
+                    "or use + and − to zoom.")
+    block_label: str = N_("About this map")
+    button: str = N_("Download interactive map (HTML)")
+    timelapse_button: str = N_("Download the timelapse (interactive HTML)")
+    button_help: str = N_("One HTML file (under {budget_mb:g} MB) that opens in any browser "
+                          "without a network: the map's layers, legend, labels and figures on "
+                          "hover, with the sources and the date. No basemap tiles.")
+    failed: str = N_("The interactive map cannot be downloaded: {error}.")
 
 
-#: The app's language today.
+#: The source language's.
 ENGLISH = Wording()
+
+
+def wording_for(lang: str) -> Wording:
+    """The texts of a downloaded map and of its button in ``lang`` (:data:`ENGLISH` itself
+    for English)."""
+    if checked(lang) == DEFAULT:
+        return ENGLISH
+    return replace(ENGLISH, lang=lang, **{f.name: gettext(getattr(ENGLISH, f.name), lang)
+                                          for f in fields(Wording) if f.name != "lang"})
 
 
 class StandaloneError(ValueError):
@@ -221,7 +231,8 @@ def _vendor_name(url: str, base_url: str) -> str | None:
 
 def _title_block(title: str, source: str, as_of: dt.date, wording: Wording) -> str:
     lines = (f'<div style="font-weight:bold">{html.escape(title)}</div>'
-             f"<div>{html.escape(wording.as_of.format(date=as_of.isoformat()))}</div>"
+             f"<div>{html.escape(wording.as_of.format(date=long_date(as_of, wording.lang)))}"
+             "</div>"
              f"<div>{html.escape(wording.sources.format(source=source))}</div>"
              f'<div style="color:#444">{html.escape(wording.about)}</div>')
     # Where Leaflet puts nothing (bottom left), above the map and beside its attribution.
@@ -234,8 +245,8 @@ def _title_block(title: str, source: str, as_of: dt.date, wording: Wording) -> s
 
 
 def standalone_document(page: str, *, title: str, source: str, as_of: dt.date,
-                        wording: Wording = ENGLISH, vendor_dir: Path | None = None,
-                        base_url: str = STATIC_URL) -> str:
+                        wording: Wording | None = None, lang: str = DEFAULT,
+                        vendor_dir: Path | None = None, base_url: str = STATIC_URL) -> str:
     """``page``, a whole map page as the app shows it (e.g.
     :func:`geo.maps.control_layers.control_document`, or a folium map's
     ``get_root().render()``), as one file that draws offline from disk.
@@ -247,8 +258,9 @@ def standalone_document(page: str, *, title: str, source: str, as_of: dt.date,
     title, source, as_of
         What the map shows, its sources and their date: the file's title, and a block in
         its bottom-left corner (besides the map's own attribution). Plain text.
-    wording
-        The texts added, in the page's language (:data:`ENGLISH`).
+    wording, lang
+        The texts added, in the page's language: ``wording`` if given, else those of
+        ``lang`` (:func:`wording_for`; English by default), whose dates they write.
     vendor_dir, base_url
         Where the app's Leaflet files are (default :data:`geo.maps.vendor.VENDOR_DIR`) and
         the URL prefix the page loads them from (:data:`geo.maps.offline.STATIC_URL`).
@@ -267,6 +279,7 @@ def standalone_document(page: str, *, title: str, source: str, as_of: dt.date,
         something (:func:`external_references`): a script, stylesheet or image from
         elsewhere, basemap tiles (make the page without them).
     """
+    wording = wording or wording_for(lang)
     vendor = _Vendor(vendor_dir or VENDOR_DIR)
     inlined: set[str] = set()  # a file loaded twice (a DualMap's two maps) is put in once
 

@@ -2,7 +2,7 @@
 before it has loaded folium, pandas or geopandas (about 1.5 s on a 2-core machine).
 
 A stored page is named by what it was drawn from: the snapshot's date, the variant (basemap
-tiles, presenter mode) and a fingerprint of the code in geo/, the installed folium and the
+tiles, presenter mode, the language when it is not English) and a fingerprint of the code in geo/, the installed folium and the
 data files, so a change to any of them stores a new page instead of showing a stale one.
 Only the standard library is used here; the pages themselves are made by
 :func:`geo.maps.control_layers.control_document`.
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from geo.atomic import PART_SUFFIX, write_text
 from geo.data.snapshots import snapshot_path
+from geo.language import DEFAULT, DOMAIN, LOCALE_DIR, checked
 from geo.paths import CODE_DIR, DATA_DIR, REPO_DIR
 
 #: Where the pages are kept: $ATLAS_MAP_STORE, else .cache/maps in the repository (ignored
@@ -61,24 +62,35 @@ def _fingerprint_of(path: Path) -> str:
     return _file_fingerprint(str(path), status.st_mtime_ns, status.st_size)
 
 
-def fingerprint(date: dt.date, data_dir: Path = DATA_DIR) -> str:
-    """What the control map of ``date`` is drawn from, as a hex digest: the code, the
-    snapshot's file and every file at the top of ``data_dir`` (boundaries, published
-    figures, ...). Files are re-read only when their size or modification time changes."""
+def fingerprint(date: dt.date, data_dir: Path = DATA_DIR, *, lang: str = DEFAULT) -> str:
+    """What the control map of ``date`` in ``lang`` is drawn from, as a hex digest: the code,
+    the snapshot's file, every file at the top of ``data_dir`` (boundaries, published
+    figures, ...) and, in a language other than English, its compiled catalogue. Files are
+    re-read only when their size or modification time changes."""
     digest = hashlib.sha256(_code_fingerprint().encode())
     inputs = [snapshot_path(date, data_dir), *sorted(p for p in data_dir.iterdir() if p.is_file())]
     for path in inputs:
         digest.update(path.name.encode() + b"\0" + _fingerprint_of(path).encode())
+    if checked(lang) != DEFAULT:
+        catalogue = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        # A missing catalogue is the control map's to report, when it draws the page.
+        digest.update(catalogue.name.encode() + b"\0" + (
+            _fingerprint_of(catalogue).encode() if catalogue.is_file() else b"missing"))
     return digest.hexdigest()
 
 
 def document_path(date: dt.date, *, tiles: bool = False, presenter: bool = False,
-                  store: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Where the control map of the bundled snapshot of ``date`` in this variant is kept
-    (in ``store``, default :data:`STORE_DIR`)."""
+                  store: Path | None = None, data_dir: Path = DATA_DIR,
+                  lang: str = DEFAULT) -> Path:
+    """Where the control map of the bundled snapshot of ``date`` in this variant and in
+    ``lang`` is kept (in ``store``, default :data:`STORE_DIR`): an English page's name has no
+    language, as before languages were offered, another's ends its variant with it
+    (``control_2026-10-10_plain-uk_<fingerprint>.html``)."""
     store = store or STORE_DIR
-    variant = ("tiles" if tiles else "plain") + ("-presenter" if presenter else "")
-    return store / f"control_{date.isoformat()}_{variant}_{fingerprint(date, data_dir)[:20]}.html"
+    variant = (("tiles" if tiles else "plain") + ("-presenter" if presenter else "")
+               + ("" if checked(lang) == DEFAULT else f"-{lang}"))
+    digest = fingerprint(date, data_dir, lang=lang)[:20]
+    return store / f"control_{date.isoformat()}_{variant}_{digest}.html"
 
 
 def read_document(path: Path) -> str | None:
@@ -149,11 +161,13 @@ def _remove_stale_parts(store: Path) -> None:
 
 
 def store_page(date: dt.date, *, tiles: bool = False, presenter: bool = False,
-               store: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Make and store the control map page of the bundled snapshot of ``date``, unless it
-    is stored already; returns its path. This is what set-up does for the newest snapshot,
-    so that a new process can show its first map at once."""
-    path = document_path(date, tiles=tiles, presenter=presenter, store=store, data_dir=data_dir)
+               store: Path | None = None, data_dir: Path = DATA_DIR,
+               lang: str = DEFAULT) -> Path:
+    """Make and store the control map page of the bundled snapshot of ``date`` in ``lang``,
+    unless it is stored already; returns its path. This is what set-up does for the newest
+    snapshot, so that a new process can show its first map at once."""
+    path = document_path(date, tiles=tiles, presenter=presenter, store=store, data_dir=data_dir,
+                         lang=lang)
     if read_document(path) is not None:  # whole: a damaged one is deleted and made again
         return path
     # Imported here, not above: reading a stored page must not load folium or geopandas.
@@ -164,7 +178,8 @@ def store_page(date: dt.date, *, tiles: bool = False, presenter: bool = False,
 
     units = load_units(data_dir)
     page = control_document(units, compute_snapshot(date, units, data_dir),
-                            load_published(data_dir), tiles=tiles, presenter=presenter)
+                            load_published(data_dir), tiles=tiles, presenter=presenter,
+                            lang=lang)
     if not write_document(path, page):
         raise OSError(f"cannot write the map page to {path.parent}")
     return path

@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.data.frontline import line_of_contact
 from geo.data.names import UKRAINE
 from geo.data.snapshots import available_dates, load_occupied
+from geo.language import N_, gettext, long_date, ngettext
 from geo.maps.base import base_map, remembered_view
 from geo.maps.offline import localize_assets
 from geo.maps.palette import NORMAL, STRONG
@@ -45,7 +46,20 @@ FRAME_TOLERANCE_DEG = 0.005
 
 
 class TimelapseError(ValueError):
-    """A period with no frame: its start after its end, or no shipped map within it."""
+    """A period with no frame: its start after its end, or no shipped map within it.
+    ``str()`` says why in English, :meth:`text` in a visitor's language (``template``: the
+    English sentence, marked for the catalogue; ``values``: its placeholders, days written
+    as each language writes a day)."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template, self.values = template, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """Why, in ``lang``."""
+        return gettext(self.template, lang).format(**{
+            name: long_date(value, lang) if isinstance(value, dt.date) else value
+            for name, value in self.values.items()})
 
 
 def frame_days(start: dt.date, end: dt.date, shipped: Sequence[dt.date]) -> list[dt.date]:
@@ -58,16 +72,17 @@ def frame_days(start: dt.date, end: dt.date, shipped: Sequence[dt.date]) -> list
         If ``start`` is after ``end``, or no day of ``shipped`` falls within the period.
     """
     if start > end:
-        message = (f"the period starts on {start.isoformat()}, after its end "
-                   f"{end.isoformat()}: give the earlier day first")
-        raise TimelapseError(message)
+        raise TimelapseError(N_("the period starts on {start}, after its end {end}: give the "
+                                "earlier day first"), start=start, end=end)
     days = sorted(day for day in set(shipped) if start <= day <= end)
     if not days:
         known = sorted(shipped)
-        where = (f"the maps run from {known[0].isoformat()} to {known[-1].isoformat()}"
-                 if known else "no map ships at all")
-        message = f"no map ships from {start.isoformat()} to {end.isoformat()}: {where}"
-        raise TimelapseError(message)
+        if not known:
+            raise TimelapseError(N_("no map ships from {start} to {end}: no map ships at all"),
+                                 start=start, end=end)
+        raise TimelapseError(N_("no map ships from {start} to {end}: the maps run from {first} "
+                                "to {last}"), start=start, end=end, first=known[0],
+                             last=known[-1])
     return days
 
 
@@ -87,8 +102,8 @@ def ukraine_figures(series: pd.DataFrame,
                for day, km2, pct in zip(rows["date"], rows["occupied_km2"], rows["occupied_pct"])}
     missing = [day.isoformat() for day in days if day not in figures]
     if missing:
-        raise TimelapseError(f"the daily series lacks the shipped day(s) {', '.join(missing)}: "
-                             "rebuild the data (scripts/build_data.py)")
+        raise TimelapseError(N_("the daily series lacks the shipped day(s) {days}: rebuild the "
+                                "data (scripts/build_data.py)"), days=", ".join(missing))
     return figures
 
 
@@ -130,37 +145,48 @@ def long_steps(days: Sequence[dt.date], *,
     return [(a, b) for a, b in zip(days, days[1:]) if (b - a).days > max_days]
 
 
-def steps_note(days: Sequence[dt.date]) -> str:
-    """In words, where the frames of ``days`` are more than a week apart ("" if nowhere)."""
+def steps_note(days: Sequence[dt.date], *, lang: str = "en") -> str:
+    """In words in ``lang``, where the frames of ``days`` are more than a week apart ("" if
+    nowhere)."""
     jumps = long_steps(days)
     if not jumps:
         return ""
     a, b = max(jumps, key=lambda pair: pair[1] - pair[0])
-    many = f"{len(jumps)} steps are" if len(jumps) > 1 else "one step is"
-    return (f"the archive lacks some weeks, so {many} longer than a week (the longest: "
-            f"{a.isoformat()} to {b.isoformat()}, {(b - a).days} days)")
+    length = (b - a).days
+    values = {"first": long_date(a, lang), "last": long_date(b, lang),
+              "days": ngettext("{count} day", "{count} days", length, lang).format(count=length)}
+    if len(jumps) == 1:
+        return gettext("the archive lacks some weeks, so one step is longer than a week (the "
+                       "longest: {first} to {last}, {days})", lang).format(**values)
+    return ngettext("the archive lacks some weeks, so {count} step is longer than a week (the "
+                    "longest: {first} to {last}, {days})",
+                    "the archive lacks some weeks, so {count} steps are longer than a week (the "
+                    "longest: {first} to {last}, {days})", len(jumps), lang).format(
+        count=len(jumps), **values)
 
 
 def timelapse_document(frames: Sequence[Frame], units: gpd.GeoDataFrame, *,
-                       presenter: bool = False, fps: int = DEFAULT_FPS) -> str:
+                       presenter: bool = False, fps: int = DEFAULT_FPS,
+                       lang: str = "en") -> str:
     """The timelapse of ``frames`` (oldest first) as a complete HTML page for an iframe:
     every frame sent once and played in place (:class:`TimelapsePlayer`), Leaflet loaded
     from the app's static files, nothing from the internet; about 6.5 KB a frame (0.9 MB
-    for the 137 frames of 2024-07-08 to 2026-10-10).
+    for the 137 frames of 2024-07-08 to 2026-10-10); every text in ``lang``.
 
     Raises
     ------
     ValueError
         If ``frames`` is empty or ``fps`` is not one of :data:`SPEEDS_FPS`.
     """
-    player = TimelapsePlayer(frames, units, presenter=presenter, fps=fps)
+    player = TimelapsePlayer(frames, units, presenter=presenter, fps=fps, lang=lang)
     emphasis = STRONG if presenter else NORMAL
-    m = base_map(legend_spec=timelapse_legend(frames[0].date, emphasis), presenter=presenter)
+    m = base_map(legend_spec=timelapse_legend(frames[0].date, emphasis, lang=lang),
+                 presenter=presenter, lang=lang)
     player.add_to(m)
     remembered_view("timelapse").add_to(m)
     page = localize_assets(m).get_root().render()
     # folium's page names no language; a screen reader needs it.
-    return page.replace("<html>", '<html lang="en">', 1)
+    return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 
 __all__ = [

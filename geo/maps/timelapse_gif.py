@@ -25,8 +25,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from PIL import Image
 
+from geo import language
 from geo.data.boundaries import ukraine_outline
 from geo.data.snapshots import ATTRIBUTION
+from geo.language import gettext, km2, ngettext, percent
 from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
                                   SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
@@ -37,6 +39,7 @@ from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_
                               UKRAINE_EDGE, UKRAINIAN_PALE)
 from geo.maps.timelapse import load_frames, steps_note
 from geo.maps.timelapse_payload import WEEK_DAYS, Frame
+from geo.pace.wording import signed_km2
 from geo.paths import DATA_DIR
 from geo.projection import to_metric
 
@@ -80,19 +83,21 @@ class _Slide:
     them with only what changes (matplotlib's blitting).
     """
 
-    def __init__(self, frames: Sequence[Frame], units: gpd.GeoDataFrame, width_px: int) -> None:
-        self.frames = frames
+    def __init__(self, frames: Sequence[Frame], units: gpd.GeoDataFrame, width_px: int,
+                 lang: str = "en") -> None:
+        self.frames, self.lang = frames, lang
         self._dynamic: list = []
         self.fig = Figure(figsize=FIGSIZE_IN, dpi=width_px / FIGSIZE_IN[0], facecolor="white")
         self.canvas = FigureCanvasAgg(self.fig)
         first, last = frames[0], frames[-1]
-        self.fig.text(0.012, 0.965, f"Territorial control in Ukraine, {long_date(first.date)} "
-                      f"to {long_date(last.date)}", fontsize=TITLE_PT, fontweight="bold",
-                      va="top")
-        self.fig.text(0.012, 0.905, f"{len(frames)} frames, about one a week: each is that "
-                      "day's own map (the first held day of each week, and of each month); "
-                      "nothing is drawn between them.", fontsize=SUBTITLE_PT, va="top",
-                      color="#333333")
+        self.fig.text(0.012, 0.965, title_text(first.date, last.date, lang=lang),
+                      fontsize=TITLE_PT, fontweight="bold", va="top")
+        self.fig.text(0.012, 0.905, ngettext(
+            "{count} frame, about one a week: each is that day's own map (the first held day of "
+            "each week, and of each month); nothing is drawn between them.",
+            "{count} frames, about one a week: each is that day's own map (the first held day "
+            "of each week, and of each month); nothing is drawn between them.", len(frames),
+            lang).format(count=len(frames)), fontsize=SUBTITLE_PT, va="top", color="#333333")
         self.ax = self._map(units, first)
         self._panel()
         self._footer()
@@ -118,13 +123,14 @@ class _Slide:
         self.line = LineCollection([], colors=TODAY_COLOR, linewidths=LINE_PT, zorder=5)
         ax.add_collection(self.line)
         self._dynamic += [self.area, *over, self.line]
-        frame_map(ax, ukraine)
+        frame_map(ax, ukraine, lang=self.lang)
         return ax
 
     def _panel(self) -> None:
         fig, x = self.fig, PANEL_X
         self.date = fig.text(x, 0.80, "", fontsize=DATE_PT, fontweight="bold", va="top")
-        fig.text(x, 0.665, "Held by Russia", fontsize=LABEL_PT, color="#444444", va="bottom")
+        fig.text(x, 0.665, gettext("Held by Russia", self.lang), fontsize=LABEL_PT,
+                 color="#444444", va="bottom")
         self.km2 = fig.text(x, 0.66, "", fontsize=NUMBER_PT + 8, fontweight="bold", va="top")
         self.pct = fig.text(x, 0.575, "", fontsize=SUBTITLE_PT, va="top")
         self.change = fig.text(x, 0.535, "", fontsize=SUBTITLE_PT, va="top", color="#333333")
@@ -141,31 +147,38 @@ class _Slide:
         track.set_axis_off()
         for at, day, align in ((0.0, self.frames[0].date, "left"),
                                (1.0, self.frames[-1].date, "right")):
-            track.text(at, -0.4, day.isoformat(), transform=track.transAxes, ha=align,
+            track.text(at, -0.4, language.long_date(day, self.lang), transform=track.transAxes,
+                       ha=align,
                        va="top", fontsize=LABEL_PT - 1, color="#333333")
         self.frame_note = fig.text(x, 0.365, "", fontsize=LABEL_PT, color="#333333", va="top")
         self._dynamic += [self.date, self.km2, self.pct, self.change, self.progress, self.marker,
                           self.frame_note]
+        lang = self.lang
         handles = [
-            Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA, label="Held by Russia"),
+            Patch(facecolor=RUSSIAN_FILL, alpha=RUSSIAN_ALPHA,
+                  label=gettext("Held by Russia", lang)),
             Patch(facecolor=UKRAINIAN_PALE, edgecolor=UKRAINE_EDGE, linewidth=0.8,
-                  label="Held by Ukraine"),
-            Line2D([], [], color=TODAY_COLOR, linewidth=LINE_PT, label="Line of contact"),
+                  label=gettext("Held by Ukraine", lang)),
+            Line2D([], [], color=TODAY_COLOR, linewidth=LINE_PT,
+                   label=gettext("Line of contact", lang)),
             Line2D([], [], color=START_LINE_COLOR, linewidth=TODAY_PT,
                    linestyle=dashes(START_LINE_DASH, TODAY_PT),
-                   label=f"Line of contact, {self.frames[0].date.isoformat()}"),
-            Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT, label="Oblast border")]
+                   label=gettext("Line of contact, {day}", lang).format(
+                       day=language.long_date(self.frames[0].date, lang))),
+            Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT,
+                   label=gettext("Oblast border", lang))]
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x - 0.008, 0.33),
                    fontsize=LEGEND_PT, frameon=False, alignment="left", handlelength=3.0)
 
     def _footer(self) -> None:
-        jumps = steps_note([frame.date for frame in self.frames])
+        jumps = steps_note([frame.date for frame in self.frames], lang=self.lang)
         if jumps:
             self.fig.text(0.012, FOOTER_Y[0], jumps[0].upper() + jumps[1:] + ".",
                           fontsize=FOOTER_PT, color="#333333", va="bottom")
-        self.fig.text(0.012, FOOTER_Y[1], "Km² held by Russia: DeepStateMap's daily series on "
-                      "each frame's day, in an equal-area projection (EPSG:3035). Made with "
-                      "Ceasefire Atlas.", fontsize=FOOTER_PT, color="#333333", va="bottom")
+        self.fig.text(0.012, FOOTER_Y[1], gettext(
+            "Km² held by Russia: DeepStateMap's daily series on each frame's day, in an "
+            "equal-area projection (EPSG:3035). Made with Ceasefire Atlas.", self.lang),
+            fontsize=FOOTER_PT, color="#333333", va="bottom")
         self.source = self.fig.text(0.012, FOOTER_Y[2], "", fontsize=FOOTER_PT,
                                     color="#333333", va="bottom")
         self._dynamic.append(self.source)
@@ -204,21 +217,49 @@ class _Slide:
         frame, first = self.frames[i], self.frames[0]
         self.area.set_path(polygon_path(to_metric(frame.occupied)))
         self.line.set_segments(segments(to_metric(frame.line)))
-        self.date.set_text(long_date(frame.date))
-        self.km2.set_text(f"{frame.occupied_km2:,.0f} km²")
-        self.pct.set_text(f"{frame.occupied_pct:.2f} % of Ukraine")
-        self.change.set_text(f"{frame.occupied_km2 - first.occupied_km2:+,.0f} km² since "
-                             f"{long_date(first.date)}")
+        texts = frame_texts(self.frames, i, lang=self.lang)
+        self.date.set_text(texts["date"])
+        self.km2.set_text(texts["km2"])
+        self.pct.set_text(texts["pct"])
+        self.change.set_text(texts["change"])
         day = frame.date.toordinal()
         self.progress.set_xdata([first.date.toordinal(), day])
         self.marker.set_xdata([day])
-        gap = (frame.date - self.frames[i - 1].date).days if i else 0
-        self.frame_note.set_text(f"Frame {i + 1} of {len(self.frames)} (map of "
-                                 f"{frame.date.isoformat()})"
-                                 + (f", {gap} days after the previous" if gap > WEEK_DAYS
-                                    else ""))
-        self.source.set_text(f"Sources: {ATTRIBUTION}, map of {frame.date.isoformat()}; "
-                             f"{BOUNDARIES_ATTRIBUTION}.")
+        self.frame_note.set_text(texts["frame"])
+        self.source.set_text(texts["source"])
+
+
+def title_text(first: dt.date, last: dt.date, *, lang: str = "en") -> str:
+    """The GIF's title, e.g. "Territorial control in Ukraine, 1 September 2026 to 10 October
+    2026"."""
+    return gettext("Territorial control in Ukraine, {first} to {last}", lang).format(
+        first=long_date(first, lang=lang), last=long_date(last, lang=lang))
+
+
+def frame_texts(frames: Sequence[Frame], i: int, *, lang: str = "en") -> dict[str, str]:
+    """What frame ``i`` of ``frames`` writes, in ``lang``: its date, Ukraine's km² held by
+    Russia (daily series, EPSG:3035), the share, the change since the first frame, where it
+    falls ("frame") and the sources."""
+    frame, first = frames[i], frames[0]
+    gap = (frame.date - frames[i - 1].date).days if i else 0
+    values = {"index": i + 1, "count": len(frames), "day": language.long_date(frame.date, lang)}
+    if gap > WEEK_DAYS:
+        note = ngettext("Frame {index} of {count} (map of {day}), {gap} day after the previous",
+                        "Frame {index} of {count} (map of {day}), {gap} days after the previous",
+                        gap, lang).format(**values, gap=gap)
+    else:
+        note = gettext("Frame {index} of {count} (map of {day})", lang).format(**values)
+    return {
+        "date": long_date(frame.date, lang=lang), "km2": km2(frame.occupied_km2, lang),
+        "pct": gettext("{percent} of Ukraine", lang).format(
+            percent=percent(frame.occupied_pct, lang, decimals=2)),
+        "change": gettext("{change} since {day}", lang).format(
+            change=signed_km2(frame.occupied_km2 - first.occupied_km2, lang),
+            day=long_date(first.date, lang=lang)),
+        "frame": note,
+        "source": gettext("Sources: {source}, map of {day}; {boundaries}.", lang).format(
+            source=gettext(ATTRIBUTION, lang), day=values["day"],
+            boundaries=gettext(BOUNDARIES_ATTRIBUTION, lang))}
 
 
 def check_gif_options(width_px: int, frame_s: float) -> None:
@@ -233,8 +274,8 @@ def check_gif_options(width_px: int, frame_s: float) -> None:
 
 
 def _write_gif(frames: Sequence[Frame], units: gpd.GeoDataFrame, out: IO[bytes], *,
-               width_px: int, frame_s: float, hold_last_s: float) -> int:
-    slide = _Slide(frames, units, width_px)
+               width_px: int, frame_s: float, hold_last_s: float, lang: str) -> int:
+    slide = _Slide(frames, units, width_px, lang)
     writer = StreamingGifWriter(frame_s, hold_last_s=hold_last_s,
                                 exact_colours=slide.colours())
     with writer.saving(slide.fig, out, slide.fig.dpi):
@@ -245,7 +286,8 @@ def _write_gif(frames: Sequence[Frame], units: gpd.GeoDataFrame, out: IO[bytes],
 
 def gif_from_frames(frames: Sequence[Frame], units: gpd.GeoDataFrame,
                     out: str | os.PathLike | IO[bytes], *, width_px: int = WIDTH_PX,
-                    frame_s: float = FRAME_S, hold_last_s: float = HOLD_LAST_S) -> int:
+                    frame_s: float = FRAME_S, hold_last_s: float = HOLD_LAST_S,
+                    lang: str = "en") -> int:
     """Write the animated GIF of ``frames`` (oldest first, see
     :func:`geo.maps.timelapse.load_frames`) to ``out``, a path (written whole or not at all) or a
     binary file; returns the number of frames written.
@@ -258,6 +300,8 @@ def gif_from_frames(frames: Sequence[Frame], units: gpd.GeoDataFrame,
         The GIF's width (px); its height is 9/16 of it.
     frame_s, hold_last_s
         How long each frame shows, and the last one, s.
+    lang
+        The language of every text burned in (:func:`title_text`, :func:`frame_texts`).
 
     Raises
     ------
@@ -267,7 +311,8 @@ def gif_from_frames(frames: Sequence[Frame], units: gpd.GeoDataFrame,
     if not frames:
         raise ValueError("a timelapse needs at least one frame")
     check_gif_options(width_px, frame_s)
-    options = {"width_px": width_px, "frame_s": frame_s, "hold_last_s": hold_last_s}
+    options = {"width_px": width_px, "frame_s": frame_s, "hold_last_s": hold_last_s,
+               "lang": lang}
     if not isinstance(out, (str, os.PathLike)):
         return _write_gif(frames, units, out, **options)
     path = Path(out)
@@ -287,11 +332,12 @@ def gif_from_frames(frames: Sequence[Frame], units: gpd.GeoDataFrame,
 
 def timelapse_gif(start: dt.date, end: dt.date, path: str | os.PathLike, *,
                   width_px: int = WIDTH_PX, frame_s: float = FRAME_S,
-                  hold_last_s: float = HOLD_LAST_S, data_dir: Path = DATA_DIR) -> Path:
+                  hold_last_s: float = HOLD_LAST_S, data_dir: Path = DATA_DIR,
+                  lang: str = "en") -> Path:
     """Write the timelapse of ``start`` to ``end`` (both included) as an animated GIF to
     ``path``: a frame per shipped day of the period, ``width_px`` wide at 16:9, with the
     date, Ukraine's km2 held by Russia (daily series, EPSG:3035) and the sources on each
-    frame; returns the path written.
+    frame, in ``lang``; returns the path written.
 
     Raises
     ------
@@ -305,11 +351,12 @@ def timelapse_gif(start: dt.date, end: dt.date, path: str | os.PathLike, *,
     check_gif_options(width_px, frame_s)
     units = load_units(data_dir)
     gif_from_frames(load_frames(start, end, units=units, data_dir=data_dir), units, path,
-                    width_px=width_px, frame_s=frame_s, hold_last_s=hold_last_s)
+                    width_px=width_px, frame_s=frame_s, hold_last_s=hold_last_s, lang=lang)
     return Path(path)
 
 
 __all__ = [
     "DATE_PT", "LINE_PT", "MAP_RECT", "MAX_FRAME_S", "MIN_FRAME_S", "MIN_WIDTH_PX", "PANEL_X",
-    "WIDTH_PX", "check_gif_options", "frame_seconds", "gif_from_frames", "timelapse_gif",
+    "WIDTH_PX", "check_gif_options", "frame_seconds", "frame_texts", "gif_from_frames",
+    "timelapse_gif", "title_text",
 ]

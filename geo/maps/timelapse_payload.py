@@ -19,6 +19,9 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.language import gettext, km2, long_date, ngettext, percent
+from geo.pace.wording import signed_km2
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
@@ -93,20 +96,23 @@ def _lines(geometry: BaseGeometry) -> list[str]:
             if not part.is_empty]
 
 
-def _km2(value: float) -> str:
-    return f"{value:,.0f} km²"
-
-
-def frame_payload(frames: Sequence[Frame]) -> list[dict]:
-    """What the page holds of each frame: the day, its figures as shown, and its area and
-    line as encoded polylines (see :func:`encode_polyline`)."""
+def frame_payload(frames: Sequence[Frame], *, lang: str = "en") -> list[dict]:
+    """What the page holds of each frame: the day (ISO, the page's key), its figures as
+    shown in ``lang``, the day as the page writes it (``day``), and its area and line as
+    encoded polylines (see :func:`encode_polyline`)."""
     first = frames[0].occupied_km2
+    since = long_date(frames[0].date, lang)
     gaps = [0, *((b.date - a.date).days for a, b in zip(frames, frames[1:]))]
-    return [{"date": f.date.isoformat(), "km2": _km2(f.occupied_km2),
-             "pct": f"{f.occupied_pct:.2f} % of Ukraine",
-             "change": (f"{f.occupied_km2 - first:+,.0f} km² since {frames[0].date.isoformat()}"
-                        if i else "the period's first frame"),
-             "step": f"{gap} days after the previous frame" if gap > WEEK_DAYS else "",
+    return [{"date": f.date.isoformat(), "km2": km2(f.occupied_km2, lang),
+             "pct": gettext("{percent} of Ukraine", lang).format(
+                 percent=percent(f.occupied_pct, lang, decimals=2)),
+             "change": (gettext("{change} since {day}", lang).format(
+                 change=signed_km2(f.occupied_km2 - first, lang), day=since)
+                 if i else gettext("the period's first frame", lang)),
+             "step": ngettext("{count} day after the previous frame",
+                              "{count} days after the previous frame", gap, lang).format(
+                 count=gap) if gap > WEEK_DAYS else "",
+             "day": long_date(f.date, lang),
              "area": _polygons(f.occupied), "line": _lines(f.line)}
             for i, (f, gap) in enumerate(zip(frames, gaps))]
 

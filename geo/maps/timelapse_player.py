@@ -10,6 +10,7 @@ frame: the map is never reloaded.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from branca.element import Figure, MacroElement
 from folium.template import Template
 
 from geo.data.snapshots import ATTRIBUTION
+from geo.language import N_, gettext, long_date
 from geo.maps.base import BOUNDARIES_ATTRIBUTION, Legend
 from geo.maps.geojson_layer import Verbatim, script_json
 from geo.maps.palette import (LINE_COLOR, NORMAL, RUSSIAN_FILL, START_LINE_COLOR, START_LINE_DASH,
@@ -33,8 +35,7 @@ DEFAULT_FPS = 4
 
 _PLAYER = Template("""
 {% macro header(this, kwargs) %}
-<title>Timelapse of territorial control in Ukraine,
- {{ this.first_date }} to {{ this.last_date }}</title>
+<title>{{ this.labels.title }}</title>
 <style>
 html, body {overflow: hidden}
 .folium-map {height: calc(100% - var(--tl-bar)) !important}
@@ -65,29 +66,29 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
 {% endmacro %}
 
 {% macro html(this, kwargs) %}
-<div class="tl-counter" role="status" aria-live="off" aria-label="Frame shown">
- <div class="tl-date">{{ this.first_date }}</div>
- <div class="tl-km2">Held by Russia: <span class="tl-km2-value"></span></div>
+<div class="tl-counter" role="status" aria-live="off" aria-label="{{ this.labels.counter }}">
+ <div class="tl-date">{{ this.first_day }}</div>
+ <div class="tl-km2">{{ this.labels.held }} <span class="tl-km2-value"></span></div>
  <div class="tl-note"><span class="tl-pct"></span> · <span class="tl-change"></span></div>
  <div class="tl-note tl-frame"></div>
 </div>
-<div class="tl-bar" role="group" aria-label="Timelapse controls">
- <button type="button" class="tl-back" aria-label="Back one frame"
-         title="Back one frame (←)">◀ Back</button>
- <button type="button" class="tl-play" aria-label="Play"
-         title="Play or pause (Space)">▶ Play</button>
- <button type="button" class="tl-forward" aria-label="Next frame"
-         title="Next frame (→)">Next ▶</button>
- <span class="tl-end">{{ this.first_date }}</span>
+<div class="tl-bar" role="group" aria-label="{{ this.labels.controls }}">
+ <button type="button" class="tl-back" aria-label="{{ this.labels.back_label }}"
+         title="{{ this.labels.back_title }}">{{ this.labels.back }}</button>
+ <button type="button" class="tl-play" aria-label="{{ this.labels.play_label }}"
+         title="{{ this.labels.play_title }}">{{ this.labels.play }}</button>
+ <button type="button" class="tl-forward" aria-label="{{ this.labels.forward_label }}"
+         title="{{ this.labels.forward_title }}">{{ this.labels.forward }}</button>
+ <span class="tl-end">{{ this.first_day }}</span>
  <input type="range" class="tl-slider" min="0" max="{{ this.last_index }}" step="1" value="0"
-        aria-label="Frame">
- <span class="tl-end">{{ this.last_date }}</span>
- <label>Speed <select class="tl-speed" aria-label="Speed in frames a second">
- {%- for fps in this.speeds %}
-  <option value="{{ fps }}"{% if fps == this.fps %} selected{% endif %}>{{ fps }}/s</option>
+        aria-label="{{ this.labels.slider }}">
+ <span class="tl-end">{{ this.last_day }}</span>
+ <label>{{ this.labels.speed }} <select class="tl-speed" aria-label="{{ this.labels.speed_label }}">
+ {%- for fps, label in this.speeds %}
+  <option value="{{ fps }}"{% if fps == this.fps %} selected{% endif %}>{{ label }}</option>
  {%- endfor %}
  </select></label>
- <span class="tl-keys">Space · ← →</span>
+ <span class="tl-keys">{{ this.labels.keys }}</span>
 </div>
 {% endmacro %}
 
@@ -146,7 +147,11 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
     back: doc.querySelector(".tl-back"), play: doc.querySelector(".tl-play"),
     forward: doc.querySelector(".tl-forward"), slider: doc.querySelector(".tl-slider"),
     speed: doc.querySelector(".tl-speed")};
-  var attribution = null, index = -1, timer = null;
+  var attribution = null, index = -1, timer = null, labels = options.labels;
+  // A sentence of the page's language with the frame's number and the count filled in.
+  function fill(text, i) {
+    return text.replace("{index}", i + 1).replace("{count}", frames.length);
+  }
 
   function show(i) {
     i = Math.max(0, Math.min(frames.length - 1, i));
@@ -154,17 +159,17 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
     area.setLatLngs(drawn.area);
     line.setLatLngs(drawn.line);
     index = i;
-    counter.date.textContent = frame.date;
+    counter.date.textContent = frame.day;
     counter.km2.textContent = frame.km2;
     counter.pct.textContent = frame.pct;
     counter.change.textContent = frame.change;
-    counter.frame.textContent = "Frame " + (i + 1) + " of " + frames.length + " · " +
-      (frame.step || "weekly maps");
+    counter.frame.textContent = fill(labels.frame_of, i) + " · " +
+      (frame.step || labels.weekly);
     counter.frame.classList.toggle("tl-jump", Boolean(frame.step));
     controls.slider.value = i;
-    controls.slider.setAttribute("aria-valuetext", frame.date + ", frame " + (i + 1) +
-                                 " of " + frames.length);
-    var credit = options.credit.replace("DATE", frame.date);
+    controls.slider.setAttribute("aria-valuetext", fill(labels.slider_value, i)
+                                 .replace("{date}", frame.day));
+    var credit = options.credit.replace("{date}", frame.day);
     if (credit !== attribution) {
       if (attribution) { map.attributionControl.removeAttribution(attribution); }
       map.attributionControl.addAttribution(credit);
@@ -172,8 +177,8 @@ body.tl-presenter {--tl-bar: 76px; --tl-font: 22px; --tl-date: 48px}
     }
   }
   function label(playing) {
-    controls.play.textContent = playing ? "❚❚ Pause" : "▶ Play";
-    controls.play.setAttribute("aria-label", playing ? "Pause" : "Play");
+    controls.play.textContent = playing ? labels.pause : labels.play;
+    controls.play.setAttribute("aria-label", playing ? labels.pause_label : labels.play_label);
     controls.play.setAttribute("aria-pressed", playing ? "true" : "false");
   }
   function pause() {
@@ -261,14 +266,41 @@ def _rgba(color: str, opacity: float) -> str:
     return f"rgba({red},{green},{blue},{opacity:g})"
 
 
-def timelapse_legend(first: dt.date, emphasis: Emphasis) -> Legend:
-    """The timelapse map's legend (see :func:`geo.maps.base.legend`)."""
-    return ("Each frame: one day's map", (
-        ("box", _rgba(RUSSIAN_FILL, emphasis.russian_opacity), "held by Russia"),
-        ("line", LINE_COLOR, "line of contact"),
-        ("dash", START_LINE_COLOR, f"line of contact, {first.isoformat()}"),
-        ("line", UNIT_EDGE, "oblast border"),
+def timelapse_legend(first: dt.date, emphasis: Emphasis, *, lang: str = "en") -> Legend:
+    """The timelapse map's legend (see :func:`geo.maps.base.legend`, which translates its
+    marked texts; the dated one is written here in ``lang``)."""
+    return (N_("Each frame: one day's map"), (
+        ("box", _rgba(RUSSIAN_FILL, emphasis.russian_opacity), N_("held by Russia")),
+        ("line", LINE_COLOR, N_("line of contact")),
+        ("dash", START_LINE_COLOR, gettext("line of contact, {day}", lang).format(
+            day=long_date(first, lang))),
+        ("line", UNIT_EDGE, N_("oblast border")),
     ))
+
+
+def player_labels(first: dt.date, last: dt.date, *, lang: str = "en") -> dict[str, str]:
+    """Every text the player shows or reads out, in ``lang``: its title, the counter's and
+    the controls' words and labels; ``frame_of`` and ``slider_value`` are filled by the
+    page's script ({index}, {count}, {date})."""
+    words = {
+        "title": gettext("Timelapse of territorial control in Ukraine, {first} to {last}",
+                         lang).format(first=long_date(first, lang), last=long_date(last, lang)),
+        "counter": gettext("Frame shown", lang), "held": gettext("Held by Russia:", lang),
+        "controls": gettext("Timelapse controls", lang),
+        "back": gettext("◀ Back", lang), "back_label": gettext("Back one frame", lang),
+        "back_title": gettext("Back one frame (←)", lang),
+        "play": gettext("▶ Play", lang), "play_label": gettext("Play", lang),
+        "play_title": gettext("Play or pause (Space)", lang),
+        "pause": gettext("❚❚ Pause", lang), "pause_label": gettext("Pause", lang),
+        "forward": gettext("Next ▶", lang), "forward_label": gettext("Next frame", lang),
+        "forward_title": gettext("Next frame (→)", lang),
+        "slider": gettext("Frame", lang), "speed": gettext("Speed", lang),
+        "speed_label": gettext("Speed in frames a second", lang),
+        "keys": gettext("Space · ← →", lang),
+        "frame_of": gettext("Frame {index} of {count}", lang),
+        "slider_value": gettext("{date}, frame {index} of {count}", lang),
+        "weekly": gettext("weekly maps", lang)}
+    return words
 
 
 class TimelapsePlayer(MacroElement):
@@ -294,12 +326,15 @@ class TimelapsePlayer(MacroElement):
         Large type, stronger fills, keys anywhere on the page.
     fps
         The speed it starts at, frames a second: one of :data:`SPEEDS_FPS`.
+    lang
+        The language of every text it shows (:func:`player_labels`), days and figures
+        included.
     """
 
     _template = _PLAYER
 
     def __init__(self, frames: Sequence[Frame], units: gpd.GeoDataFrame, *,
-                 presenter: bool = False, fps: int = DEFAULT_FPS) -> None:
+                 presenter: bool = False, fps: int = DEFAULT_FPS, lang: str = "en") -> None:
         super().__init__()
         if not frames:
             raise ValueError("a timelapse needs at least one frame")
@@ -308,12 +343,17 @@ class TimelapsePlayer(MacroElement):
                              f"{', '.join(map(str, SPEEDS_FPS))}")
         self._name = "timelapse"
         emphasis = STRONG if presenter else NORMAL
-        self.first_date = frames[0].date.isoformat()
-        self.last_date = frames[-1].date.isoformat()
+        first, last = frames[0].date, frames[-1].date
+        self.first_day, self.last_day = (html.escape(long_date(day, lang)) for day in (first,
+                                                                                      last))
         self.last_index = len(frames) - 1
-        self.speeds = SPEEDS_FPS
+        self.speeds = [(speed, html.escape(gettext("{fps}/s", lang).format(fps=speed)))
+                       for speed in SPEEDS_FPS]
         self.fps = fps
-        self.frames_json = script_json(frame_payload(frames))
+        labels = player_labels(first, last, lang=lang)
+        # Escaped for the page's elements; the script sets the raw words as text.
+        self.labels = {name: html.escape(text) for name, text in labels.items()}
+        self.frames_json = script_json(frame_payload(frames, lang=lang))
         self.base_json = script_json(base_payload(units))
         self.options_json = script_json({
             "precision": POLYLINE_PRECISION, "presenter": presenter,
@@ -323,7 +363,10 @@ class TimelapsePlayer(MacroElement):
             "border_color": UNIT_EDGE, "line_color": LINE_COLOR,
             "line_weight": emphasis.line_weight * 0.8, "start_color": START_LINE_COLOR,
             "start_dash": START_LINE_DASH,
-            "credit": f"{ATTRIBUTION}, map of DATE (weekly maps) · {BOUNDARIES_ATTRIBUTION}"})
+            "labels": labels,
+            "credit": gettext("{source}, map of {date} (weekly maps) · {boundaries}",
+                              lang).format(source=gettext(ATTRIBUTION, lang), date="{date}",
+                                           boundaries=gettext(BOUNDARIES_ATTRIBUTION, lang))})
 
     def render(self, **kwargs) -> None:
         """As a MacroElement, but the script is added as finished text: the encoded

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.data.names import UNIT_NAMES
+from geo.language import gettext, km2, long_date, ngettext, number
+from geo.pace.published import published_text
 from geo.pace.rate import pace
 from geo.pace.time_to_take import MIN_KM2, WindowTime, month_year, months_text, time_to_take
+from geo.pace.wording import listed, month_text, unit_name
 
 #: The window (months) each estimate is set beside: the headline window of every proposal.
 WINDOW_MONTHS = 6
@@ -40,13 +42,17 @@ def estimate_day(as_of: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def ground_name(codes: Sequence[str]) -> str:
-    """E.g. "Donetsk Oblast", "Donetsk and Luhansk oblasts"."""
-    names = [UNIT_NAMES[code][0] for code in codes]
+def ground_name(codes: Sequence[str], *, lang: str = "en") -> str:
+    """E.g. "Donetsk Oblast", "Donetsk and Luhansk oblasts" ("Донецька і Луганська області"
+    in Ukrainian)."""
+    names = [unit_name(code, lang) for code in codes]
     if len(names) == 1:
         return names[0]
-    short = [name.removesuffix(" Oblast") for name in names]
-    return ", ".join(short[:-1]) + f" and {short[-1]} oblasts"
+    suffix = " Oblast" if lang == "en" else " область"
+    if lang != "en" and not all(name.endswith(suffix) for name in names):
+        return listed(names, lang)
+    return gettext("{names} oblasts", lang).format(
+        names=listed([name.removesuffix(suffix) for name in names], lang))
 
 
 @dataclass(frozen=True)
@@ -123,52 +129,93 @@ def estimates_beside(series: pd.DataFrame, estimates: pd.DataFrame,
     return rows
 
 
-def _km2_per_month(value: float | None) -> str:
-    return "no pace" if value is None else f"{value:,.0f} km²/month".replace("-", "\u2212")
+def _km2_per_month(value: float | None, lang: str) -> str:
+    if value is None:
+        return gettext("no pace", lang)
+    return gettext("{value} km²/month", lang).format(
+        value=number(value, lang).replace("-", "\u2212"))
 
 
-def _pace_text(window: WindowTime) -> str:
+def _short_name(code: str, lang: str) -> str:
+    """An oblast's name beside its pace: "Donetsk" in English, the whole name in Ukrainian
+    (its adjective alone does not name it)."""
+    return unit_name(code, lang).removesuffix(" Oblast") if lang == "en" else \
+        unit_name(code, lang)
+
+
+def _pace_text(window: WindowTime, lang: str) -> str:
     if len(window.oblasts) == 1:
-        return _km2_per_month(window.oblasts[0].km2_per_month)
-    return ", ".join(f"{UNIT_NAMES[o.iso_3166_2][0].removesuffix(' Oblast')} "
-                     f"{_km2_per_month(o.km2_per_month)}" for o in window.oblasts)
+        return _km2_per_month(window.oblasts[0].km2_per_month, lang)
+    return ", ".join(gettext("{name} {pace}", lang).format(
+        name=_short_name(o.iso_3166_2, lang), pace=_km2_per_month(o.km2_per_month, lang))
+        for o in window.oblasts)
 
 
-def _time_text(window: WindowTime) -> str:
+def _time_text(window: WindowTime, lang: str) -> str:
     if not window.oblasts:
-        return "nothing left to take"
+        return gettext("nothing left to take", lang)
     if window.months is None:
-        return "not at this pace"
-    text = months_text(window.months) + (f" (around {month_year(window.by)})" if window.by
-                                         else "")
+        return gettext("not at this pace", lang)
+    time = months_text(window.months, lang=lang)
+    if window.by:
+        time = gettext("{time} (around {month})", lang).format(
+            time=time, month=month_year(window.by, lang=lang))
     if window.stalled:
-        text += ", " + ", ".join(UNIT_NAMES[o.iso_3166_2][0] for o in window.stalled) + \
-            " not at this pace"
-    return text
+        time = gettext("{time}, {names} not at this pace", lang).format(
+            time=time, names=", ".join(unit_name(o.iso_3166_2, lang) for o in window.stalled))
+    return time
 
 
-def _month(text: str) -> str:
+def _month(text: str, lang: str = "en") -> str:
     """A YYYY-MM month as "August 2027"."""
-    return month_year(dt.date.fromisoformat(f"{text}-01"))
+    return month_year(dt.date.fromisoformat(f"{text}-01"), lang=lang)
 
 
-def sentence(row: EstimateBeside) -> str:
-    """The estimate, and ours then and on the later day, e.g. "ISW, 2025-11-27 (UNN,
-    reporting ISW): "the rest of Donetsk oblast around August 2027". Ours then: 256
+def _as_of(text: str, lang: str) -> str:
+    """An estimate's date as published (a day, or a month only) in running text."""
+    if len(text.strip()) == 7:
+        return month_text(text.strip(), lang)
+    return long_date(dt.date.fromisoformat(text.strip()), lang)
+
+
+def sentence(row: EstimateBeside, *, lang: str = "en") -> str:
+    """The estimate, and ours then and on the later day, in ``lang``, e.g. "ISW, 2025-11-27
+    (UNN, reporting ISW): "the rest of Donetsk oblast around August 2027". Ours then: 256
     km²/month over the 6 months to 2025-11-27, so the 6,226 km² left of Donetsk Oblast in
     about 24 months (around December 2027). Ours on 2026-10-10: 42 km²/month, so the 5,257
     km² left in about 126 months (around April 2037)."; the month an estimate implies is
-    named when its words do not name it, and a date given as a month only says so."""
+    named when its words do not name it, and a date given as a month only says so. The
+    estimate's words, who made it and where, are translated when the catalogue has them
+    (:func:`geo.pace.published.published_text`)."""
     then, now = row.then, row.now
-    implied = _month(row.taken_by)
-    read = "" if implied in row.estimate else f" (read here as {implied})"
-    dated = " (mid-month: it is dated by month only)" if len(row.as_of) == 7 else ""
-    return (f"{row.who}, {row.as_of} ({row.source}): \u201c{row.estimate}\u201d{read}. "
-            f"Ours then: {_pace_text(then)} over the {then.window_months} months to "
-            f"{then.end.isoformat()}{dated}, so the {then.km2:,.0f} km² left of "
-            f"{ground_name(row.ground)} in {_time_text(then)}. Ours on "
-            f"{now.end.isoformat()}: {_pace_text(now)}, so the {now.km2:,.0f} km² left in "
-            f"{_time_text(now)}.")
+    said = {"who": published_text(row.who, lang), "as_of": _as_of(row.as_of, lang),
+            "source": published_text(row.source, lang),
+            "estimate": published_text(row.estimate, lang)}
+    if _month(row.taken_by) in row.estimate:
+        head = gettext("{who}, {as_of} ({source}): \u201c{estimate}\u201d.", lang)
+    else:
+        head = gettext("{who}, {as_of} ({source}): \u201c{estimate}\u201d (read here as "
+                       "{month}).", lang)
+    ours = {"pace": _pace_text(then, lang), "count": then.window_months,
+            "day": long_date(then.end, lang), "km2": km2(then.km2, lang),
+            "ground": ground_name(row.ground, lang=lang), "time": _time_text(then, lang)}
+    if len(row.as_of) == 7:
+        then_text = ngettext(
+            "Ours then: {pace} over the {count} month to {day} (mid-month: it is dated by month "
+            "only), so the {km2} left of {ground} in {time}.",
+            "Ours then: {pace} over the {count} months to {day} (mid-month: it is dated by "
+            "month only), so the {km2} left of {ground} in {time}.", then.window_months, lang)
+    else:
+        then_text = ngettext(
+            "Ours then: {pace} over the {count} month to {day}, so the {km2} left of {ground} "
+            "in {time}.",
+            "Ours then: {pace} over the {count} months to {day}, so the {km2} left of {ground} "
+            "in {time}.", then.window_months, lang)
+    now_text = gettext("Ours on {day}: {pace}, so the {km2} left in {time}.", lang)
+    return " ".join((
+        head.format(**said, month=_month(row.taken_by, lang)), then_text.format(**ours),
+        now_text.format(day=long_date(now.end, lang), pace=_pace_text(now, lang),
+                        km2=km2(now.km2, lang), time=_time_text(now, lang))))
 
 
 def as_dict(row: EstimateBeside) -> dict:

@@ -19,6 +19,7 @@ from geo.data.boundaries import unit_areas_km2
 from geo.data.names import UKRAINE, UKRAINE_NAMES
 from geo.data.occupied import polygonal
 from geo.data.shares import SHARE_COLUMNS, control_shares
+from geo.language import gettext, long_date
 from geo.measure import area_km2
 
 #: Columns of :func:`share_history`.
@@ -115,13 +116,16 @@ def held_runs(days: Sequence[dt.date]) -> list[int]:
     return runs
 
 
-def gaps_text(gaps: Sequence[tuple[dt.date, dt.date]]) -> str:
-    """Gaps (first, last missing day) as words, e.g. "2024-08-18 to 2024-08-19, 2025-01-01";
-    "none" when there are none (see :func:`geo.data.series.missing_days`)."""
+def gaps_text(gaps: Sequence[tuple[dt.date, dt.date]], *, lang: str = "en") -> str:
+    """Gaps (first, last missing day) as words in ``lang``, e.g. "2024-08-18 to 2024-08-19,
+    2025-01-01"; "none" when there are none (see :func:`geo.data.series.missing_days`).
+    A gap stays a gap: each is named, none is filled."""
     if not gaps:
-        return "none"
-    return ", ".join(first.isoformat() if first == last
-                     else f"{first.isoformat()} to {last.isoformat()}" for first, last in gaps)
+        return gettext("none", lang)
+    return ", ".join(long_date(first, lang) if first == last
+                     else gettext("{first} to {last}", lang).format(
+                         first=long_date(first, lang), last=long_date(last, lang))
+                     for first, last in gaps)
 
 
 def change_between(earlier: BaseGeometry, later: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:

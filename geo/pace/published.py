@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.language import N_, gettext
 from geo.paths import DATA_DIR
 
 GAINS_FILE = "published_gains.csv"
@@ -31,3 +32,30 @@ def load_published_estimates(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """The published estimates of a time to take (columns :data:`ESTIMATES_COLUMNS`)."""
     table = pd.read_csv(data_dir / ESTIMATES_FILE, dtype=str, keep_default_na=False)
     return table[ESTIMATES_COLUMNS]
+
+
+#: The words of data/published_gains.csv and data/published_estimates.csv a page shows (who
+#: published, where, and the estimates' own words), marked for the catalogue: the files stay
+#: in English, as published or reported.
+PUBLISHED_TEXTS = (
+    N_("ISW data as computed by AFP (Moscow Times)"),
+    N_("DeepState monthly summary (Interfax-Ukraine and others)"),
+    N_("ISW data as computed by AFP"),
+    N_("DeepState via Interfax-Ukraine"),
+    N_("Russia's chief of general staff"),
+    N_("DeepState via for-ua.com"),
+    N_("ISW analysts"),
+    N_("President Zelensky"),
+    N_("the rest of Donetsk oblast around August 2027"),
+    N_("UNN, reporting ISW"),
+    N_("not before 2027-28"),
+    N_("RBC-Ukraine, quoting ISW analysts"),
+    N_("about four years to take all of Donbas"),
+    N_("remarks reported in August 2025"),
+)
+
+
+def published_text(text: str, lang: str = "en") -> str:
+    """A text of the published files (a source, who made an estimate, its words) in
+    ``lang``: as in the file when the catalogue does not translate it (a row added since)."""
+    return gettext(text, lang) if text else text

@@ -13,9 +13,11 @@ import datetime as dt
 import math
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
+
+from geo.language import gettext, long_date
 
 #: Days in a mean month (365.25 / 12): pace is per this many days.
 MONTH_DAYS = 30.44
@@ -62,8 +64,9 @@ class Pace:
         The held days measured between (``start <= end``).
     held_km2_start, held_km2_end
         Occupied area of the unit on them (km2, EPSG:3035).
-    notes
-        One sentence for each end of the window that is not the day asked for.
+    asked_start, asked_end
+        The days the window was asked for (None: ``start`` and ``end`` themselves); where
+        they differ, :meth:`notes_in` says so.
     """
 
     unit: str
@@ -71,7 +74,25 @@ class Pace:
     end: dt.date
     held_km2_start: float
     held_km2_end: float
-    notes: tuple[str, ...] = field(default=())
+    asked_start: dt.date | None = None
+    asked_end: dt.date | None = None
+
+    def notes_in(self, lang: str = "en") -> tuple[str, ...]:
+        """One sentence in ``lang`` for each end of the window that is not the day asked for,
+        e.g. "2025-01-01 is not held: measured from 2025-01-03"."""
+        notes = []
+        if self.asked_start not in (None, self.start):
+            notes.append(gettext("{asked} is not held: measured from {used}", lang).format(
+                asked=long_date(self.asked_start, lang), used=long_date(self.start, lang)))
+        if self.asked_end not in (None, self.end):
+            notes.append(gettext("{asked} is not held: measured to {used}", lang).format(
+                asked=long_date(self.asked_end, lang), used=long_date(self.end, lang)))
+        return tuple(notes)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """:meth:`notes_in` English."""
+        return self.notes_in()
 
     @property
     def days(self) -> int:
@@ -122,10 +143,8 @@ def pace(series: pd.DataFrame, unit: str, start: dt.date, end: dt.date) -> Pace:
     last = nearest_held(end, held, prefer_later=False)
     if first > last:  # a window inside a gap: nothing held within it
         first = last = nearest_held(end, held, prefer_later=False)
-    notes = tuple(f"{asked.isoformat()} is not held: measured {word} {used.isoformat()}"
-                  for asked, used, word in ((start, first, "from"), (end, last, "to"))
-                  if asked != used)
-    return Pace(unit, first, last, _occupied_on(rows, first), _occupied_on(rows, last), notes)
+    return Pace(unit, first, last, _occupied_on(rows, first), _occupied_on(rows, last),
+                asked_start=start, asked_end=end)
 
 
 def months_to_take(area_km2: float, km2_per_month: float | None) -> float | None:

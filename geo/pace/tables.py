@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.data.names import UKRAINE
+from geo.language import N_, gettext, km2, long_date, percent
 from geo.pace.rate import Pace, pace
+from geo.pace.wording import month_text
 
 #: Months in the trend of the net: the mean of a month and the two before it.
 TREND_MONTHS = 3
@@ -33,8 +35,9 @@ UNIT_MONTH_COLUMNS = ["month", "start", "end", "partial", "iso_3166_2", "gained_
 COMPARISON_COLUMNS = ["period", "start", "end", "computed_gained_km2", "computed_regained_km2",
                       "computed_net_km2", "published_km2", "measure", "source", "as_of",
                       "difference_pct", "agrees", "why"]
-#: Why computed and published monthly gains differ, in one sentence.
-WHY_THEY_DIFFER = (
+#: Why computed and published monthly gains differ, in one sentence (shown with
+#: ``gettext(WHY_THEY_DIFFER, lang)``).
+WHY_THEY_DIFFER = N_(
     "Ours are gross gains between the first held days of two months, measured from the "
     "differences of DeepStateMap's occupied polygon clipped to Natural Earth boundaries (ground "
     "the map redraws both ways counts once as gained and once as regained); DeepState's are "
@@ -81,14 +84,15 @@ def unit_months(monthly: pd.DataFrame, unit: str, *,
                        partial=rows["partial"].astype(bool))[UNIT_MONTH_COLUMNS]
 
 
-def off_calendar_text(months: pd.DataFrame) -> str | None:
+def off_calendar_text(months: pd.DataFrame, *, lang: str = "en") -> str | None:
     """The months of :func:`unit_months` not measured from a 1st to the next 1st, in words
-    ("2024-12: 2024-12-01 to 2025-01-02; ..."), or None when there are none."""
+    in ``lang`` ("2024-12: 2024-12-01 to 2025-01-02; ..."), or None when there are none."""
     rows = months[months["off_calendar"]]
     if rows.empty:
         return None
-    return "; ".join(f"{row.month}: {row.start.isoformat()} to {row.end.isoformat()}"
-                     for row in rows.itertuples())
+    return "; ".join(gettext("{month}: {first} to {last}", lang).format(
+        month=month_text(row.month, lang), first=long_date(row.start, lang),
+        last=long_date(row.end, lang)) for row in rows.itertuples())
 
 
 def window_months(months: pd.DataFrame, start: dt.date, end: dt.date) -> list[str]:
@@ -195,22 +199,25 @@ def _period_rows(months: pd.DataFrame, period: str) -> pd.DataFrame | None:
     return rows if len(rows) == 12 else None
 
 
-def _why(measure: str, source: str, regained: float, net: float, published: float) -> str:
-    """A few words on why a computed figure is off a published one by more than the
-    tolerance (empty when nothing explains it)."""
+def _why(measure: str, source: str, regained: float, net: float, published: float,
+         lang: str) -> str:
+    """A few words in ``lang`` on why a computed figure is off a published one by more than
+    the tolerance (empty when nothing explains it)."""
     if measure.startswith("claimed"):
-        return "a claim by Russia, not an assessment"
+        return gettext("a claim by Russia, not an assessment", lang)
     if "ISW" in source:
-        return "ISW's assessment of control, not DeepState's map"
+        return gettext("ISW's assessment of control, not DeepState's map", lang)
     net_off = abs(net - published) / published * 100
     if net_off <= TOLERANCE_PCT:
-        return (f"the map was redrawn both ways: {regained:,.0f} km² regained; our net, "
-                f"{net:,.0f} km², is within {math.ceil(net_off):.0f} % of it")
+        return gettext("the map was redrawn both ways: {regained} regained; our net, {net}, is "
+                       "within {off} of it", lang).format(
+            regained=km2(regained, lang), net=km2(net, lang),
+            off=percent(math.ceil(net_off), lang, decimals=0))
     return ""
 
 
 def published_beside_computed(monthly: pd.DataFrame, published: pd.DataFrame, *,
-                              unit: str = UKRAINE) -> pd.DataFrame:
+                              unit: str = UKRAINE, lang: str = "en") -> pd.DataFrame:
     """Every published gain beside the one computed for the same month or year.
 
     Parameters
@@ -229,7 +236,7 @@ def published_beside_computed(monthly: pd.DataFrame, published: pd.DataFrame, *,
     regained and net km2 (NaN when the table does not cover the period) and the held days
     they are measured between; ``difference_pct`` is computed gained minus published, in
     percent of the published; ``agrees`` whether that is within :data:`TOLERANCE_PCT`; ``why``
-    a few words where it is not (empty where nothing explains it).
+    a few words in ``lang`` where it is not (empty where nothing explains it).
     """
     months = unit_months(monthly, unit)
     rows = []
@@ -245,7 +252,7 @@ def published_beside_computed(monthly: pd.DataFrame, published: pd.DataFrame, *,
         difference = (gained - item.km2) / item.km2 * 100 if item.km2 else math.nan
         agrees = bool(abs(difference) <= TOLERANCE_PCT) if math.isfinite(difference) else False
         why = "" if agrees or not math.isfinite(difference) else \
-            _why(item.measure, item.source, regained, net, item.km2)
+            _why(item.measure, item.source, regained, net, item.km2, lang)
         rows.append({"period": item.period, "start": start, "end": end,
                      "computed_gained_km2": gained, "computed_regained_km2": regained,
                      "computed_net_km2": net, "published_km2": item.km2,

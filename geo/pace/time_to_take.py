@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.data.names import UNIT_NAMES
+from geo.language import N_, gettext, km2, long_date, ngettext, number
 from geo.pace.rate import (MAX_DATED_MONTHS, STANDARD_WINDOWS, date_after, months_before,
                            months_to_take, pace)
+from geo.pace.wording import month_text, unit_name
 
 #: Ground of less than this in an oblast (km2) is not counted as handed over there: slivers
 #: where a zone or line meets a coast or border (3 km2 of Crimea in the 28-point plan) would
@@ -26,8 +27,8 @@ from geo.pace.rate import (MAX_DATED_MONTHS, STANDARD_WINDOWS, date_after, month
 MIN_KM2 = 10.0
 #: A window starting this many days later than asked for (the series begins later) says so.
 SHORT_DAYS = 15
-#: The caveat every time to take is shown with.
-CAVEAT = ("A straight-line extrapolation of the past pace, not a forecast: the pace changes "
+#: The caveat every time to take is shown with (``gettext(CAVEAT, lang)``).
+CAVEAT = N_("A straight-line extrapolation of the past pace, not a forecast: the pace changes "
           "with seasons, forces and fortifications, and grey zones are not counted.")
 
 
@@ -127,11 +128,11 @@ def time_to_take(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
     for months in windows:
         start = months_before(day, months)
         oblasts = []
-        for code, km2 in sorted(handover.items(), key=lambda item: -item[1]):
+        for code, area in sorted(handover.items(), key=lambda item: -item[1]):
             measured = pace(series, code, start, day)
             rate = measured.km2_per_month
-            needed = months_to_take(km2, rate)
-            oblasts.append(OblastTime(code, km2, rate, needed,
+            needed = months_to_take(area, rate)
+            oblasts.append(OblastTime(code, area, rate, needed,
                                       None if needed is None else date_after(measured.end,
                                                                              needed)))
         first = pace(series, "UA", start, day)
@@ -139,55 +140,84 @@ def time_to_take(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
     return results
 
 
-def month_year(day: dt.date) -> str:
-    """E.g. "August 2027"."""
-    return day.strftime("%B %Y")
+def month_year(day: dt.date, *, lang: str = "en") -> str:
+    """E.g. "August 2027"; "серпень 2027 р." in Ukrainian (the month's own name, as a table
+    or a bracket names it)."""
+    if lang == "en":
+        return day.strftime("%B %Y")
+    return month_text(day, lang)
 
 
-def months_text(months: float) -> str:
-    """E.g. "about 14 months", "under a month", "more than a century"."""
+def months_text(months: float, *, lang: str = "en") -> str:
+    """E.g. "about 14 months", "under a month", "more than a century" (in ``lang``)."""
     if months < 1:
-        return "under a month"
+        return gettext("under a month", lang)
     if months > MAX_DATED_MONTHS:
-        return "more than a century"
-    return f"about {months:,.0f} months"
+        return gettext("more than a century", lang)
+    count = int(f"{months:.0f}")
+    return ngettext("about {count} month", "about {count} months", count, lang).format(
+        count=number(months, lang))
 
 
-def sentence(window: WindowTime) -> str:
-    """The sentence for one window, e.g. "At the pace of the last 6 months, Russia would take
-    the ground this proposal hands it in about 14 months (around December 2027)." with the
-    oblasts not taken at that pace named after it."""
-    lead = f"At the pace of the last {window.window_months} months"
+def _lead(window: WindowTime, lang: str) -> str:
+    """How the sentence of ``window`` begins: the window its pace is of."""
     if (window.start - months_before(window.end, window.window_months)).days > SHORT_DAYS:
-        lead = (f"At the pace since {window.start.isoformat()} (the first day held, less than "
-                f"{window.window_months} months before)")
+        return ngettext("At the pace since {day} (the first day held, less than {count} month "
+                        "before)", "At the pace since {day} (the first day held, less than "
+                        "{count} months before)", window.window_months, lang).format(
+            day=long_date(window.start, lang), count=window.window_months)
+    return ngettext("At the pace of the last {count} month", "At the pace of the last {count} "
+                    "months", window.window_months, lang).format(count=window.window_months)
+
+
+def _stalled_text(oblasts: Sequence[OblastTime], lang: str) -> str:
+    return "; ".join(gettext("{name} ({km2})", lang).format(
+        name=unit_name(o.iso_3166_2, lang), km2=km2(o.km2, lang)) for o in oblasts)
+
+
+def sentence(window: WindowTime, *, lang: str = "en") -> str:
+    """The sentence for one window in ``lang``, e.g. "At the pace of the last 6 months,
+    Russia would take the ground this proposal hands it in about 14 months (around December
+    2027)." with the oblasts not taken at that pace named after it."""
+    lead = _lead(window, lang)
     if not window.oblasts:
-        return f"{lead}: this proposal hands Russia no ground to take."
+        return gettext("{lead}: this proposal hands Russia no ground to take.",
+                       lang).format(lead=lead)
     if window.start == window.end:
-        return f"{lead}: no pace can be measured on a single day."
-    stalled = "; ".join(f"{UNIT_NAMES[o.iso_3166_2][0]} ({o.km2:,.0f} km²)"
-                        for o in window.stalled)
+        return gettext("{lead}: no pace can be measured on a single day.",
+                       lang).format(lead=lead)
+    stalled = _stalled_text(window.stalled, lang)
     if window.months is None:
-        return (f"{lead}, Russia would not take the ground this proposal hands it: the line "
-                f"did not move forward there ({stalled}): not at this pace.")
-    around = f" (around {month_year(window.by)})" if window.by else ""
-    text = (f"{lead}, Russia would take the ground this proposal hands it in "
-            f"{months_text(window.months)}{around}.")
+        return gettext("{lead}, Russia would not take the ground this proposal hands it: the "
+                       "line did not move forward there ({stalled}): not at this pace.",
+                       lang).format(lead=lead, stalled=stalled)
+    time = months_text(window.months, lang=lang)
+    if window.by:
+        text = gettext("{lead}, Russia would take the ground this proposal hands it in {time} "
+                       "(around {month}).", lang).format(
+            lead=lead, time=time, month=month_year(window.by, lang=lang))
+    else:
+        text = gettext("{lead}, Russia would take the ground this proposal hands it in "
+                       "{time}.", lang).format(lead=lead, time=time)
     if stalled:
-        text += f" Not at this pace: {stalled}, where the line did not move forward."
+        text += " " + gettext("Not at this pace: {stalled}, where the line did not move "
+                              "forward.", lang).format(stalled=stalled)
     return text
 
 
-def meaning(dmz_km2: float, handover_km2: float) -> str:
-    """What the time to take means for a proposal of this kind (by its zone and handover)."""
+def meaning(dmz_km2: float, handover_km2: float, *, lang: str = "en") -> str:
+    """What the time to take means for a proposal of this kind (by its zone and handover),
+    in ``lang``."""
     if handover_km2 <= 0:
-        return "This proposal hands Russia no ground: there is nothing for a pace to take."
+        return gettext("This proposal hands Russia no ground: there is nothing for a pace to "
+                       "take.", lang)
     if dmz_km2 > 0:
-        return ("The ground Ukraine gives up (into the demilitarised zone, or to Russia) is "
-                "timed: how long Russia's advance at that pace would take to seize it. Ground "
-                "Russia gives up to the zone is not: no pace of Russia's advance measures it.")
-    return ("The ground this proposal hands Russia is timed: how long Russia's advance at "
-            "that pace would take to seize it instead.")
+        return gettext("The ground Ukraine gives up (into the demilitarised zone, or to "
+                       "Russia) is timed: how long Russia's advance at that pace would take to "
+                       "seize it. Ground Russia gives up to the zone is not: no pace of "
+                       "Russia's advance measures it.", lang)
+    return gettext("The ground this proposal hands Russia is timed: how long Russia's advance "
+                   "at that pace would take to seize it instead.", lang)
 
 
 def as_dict(window: WindowTime) -> dict:

@@ -5,24 +5,28 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.data.towns import sides
+from geo.language import N_, gettext
 from geo.scenario.impact import Impact
 from geo.scenario.partition import Zones
 
 #: (label, how to read it off an Impact); areas km2 (EPSG:3035), lengths km (EPSG:32636).
+#: Labels are English, marked for the catalogue.
 FIGURES = (
-    ("Russian-held (km²)", lambda i: i.russian_held_km2),
-    ("Russian-held (% of Ukraine)", lambda i: i.pct_of_ukraine(i.russian_held_km2)),
-    ("Goes to Russia (km²)", lambda i: i.to_russia_km2),
-    ("Returns to Ukraine (km²)", lambda i: i.to_ukraine_km2),
-    ("Demilitarised zone (km²)", lambda i: i.dmz_km2),
-    ("Line(s) to monitor (km)", lambda i: i.line_km),
-    ("People in towns changing side", lambda i: float(i.people_changing_side)),
+    (N_("Russian-held (km²)"), lambda i: i.russian_held_km2),
+    (N_("Russian-held (% of Ukraine)"), lambda i: i.pct_of_ukraine(i.russian_held_km2)),
+    (N_("Goes to Russia (km²)"), lambda i: i.to_russia_km2),
+    (N_("Returns to Ukraine (km²)"), lambda i: i.to_ukraine_km2),
+    (N_("Demilitarised zone (km²)"), lambda i: i.dmz_km2),
+    (N_("Line(s) to monitor (km)"), lambda i: i.line_km),
+    (N_("People in towns changing side"), lambda i: float(i.people_changing_side)),
 )
 
 
-def figures_table(a: Impact, b: Impact) -> pd.DataFrame:
-    """figure, a, b, difference (b - a) for the headline figures of two scenarios."""
-    rows = [{"figure": label, "a": read(a), "b": read(b)} for label, read in FIGURES]
+def figures_table(a: Impact, b: Impact, *, lang: str = "en") -> pd.DataFrame:
+    """figure (its label in ``lang``), a, b, difference (b - a) for the headline figures of
+    two scenarios."""
+    rows = [{"figure": gettext(label, lang), "a": read(a), "b": read(b)}
+            for label, read in FIGURES]
     table = pd.DataFrame(rows)
     table["difference"] = table["b"] - table["a"]
     return table
@@ -45,5 +49,6 @@ def towns_table(towns: pd.DataFrame, a: Zones, b: Zones) -> pd.DataFrame:
     :func:`geo.data.towns.load_towns`)."""
     side_a, side_b = sides(towns, a.russian, a.dmz), sides(towns, b.russian, b.dmz)
     differ = towns.assign(side_a=side_a, side_b=side_b)[side_a != side_b]
-    columns = ["name", "iso_3166_2", "population", "population_year", "side_a", "side_b"]
+    columns = ["name", *(["name_uk"] if "name_uk" in towns else []), "iso_3166_2",
+               "population", "population_year", "side_a", "side_b"]
     return differ[columns].sort_values("population", ascending=False, ignore_index=True)

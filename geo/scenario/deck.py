@@ -4,11 +4,13 @@ Steps are separated by commas; a step is a preset name, with its parameters afte
 order of :mod:`geo.scenario.proposals` (:meth:`~geo.scenario.proposals.Proposal.step_form`):
 ``freeze``, ``donbas``, ``claims``, ``plan28``, ``swap``, ``mutual:UA_KM:RU_KM``,
 ``shift:KM[:UA-14+UA-09]``, ``target:UA-14:85``. Example: ``freeze,donbas,mutual:15:15``. Custom
-lines cannot be deck steps (they are not in links).
+lines cannot be deck steps (they are not in links). A step left out is explained by a
+:class:`~geo.language.Message` (English as ``str()``, any language with ``.text(lang)``).
 """
 
 from __future__ import annotations
 
+from geo.language import Message
 from geo.scenario.presets import Scenario, ScenarioError, scenario_of, values_of
 from geo.scenario.proposals import PROPOSALS, Parameter, UnitChoice, in_links
 
@@ -27,10 +29,13 @@ def _step(token: str) -> Scenario:
             try:
                 return scenario_of(preset, {p.name: _read(p, arg)
                                             for p, arg in zip(parameters, args)})
-            except ValueError as error:
-                raise ScenarioError(f"deck step {token[:40]!r}: {error}") from None
+            except ScenarioError as error:
+                raise ScenarioError(Message("deck step {step}: {problem}",
+                                            {"step": repr(token[:40]),
+                                             "problem": error.message})) from None
     forms = ", ".join(PROPOSALS[code].step_form() for code in in_links())
-    raise ScenarioError(f"deck step {token[:40]!r} is not one of: {forms}")
+    raise ScenarioError(Message("deck step {step} is not one of: {forms}",
+                                {"step": repr(token[:40]), "forms": forms}))
 
 
 def _optional(parameter: Parameter | UnitChoice) -> bool:
@@ -40,7 +45,11 @@ def _optional(parameter: Parameter | UnitChoice) -> bool:
 
 def _read(parameter: Parameter | UnitChoice, arg: str) -> object:
     if isinstance(parameter, Parameter):
-        return float(arg)
+        try:
+            return float(arg)
+        except ValueError:
+            raise ScenarioError(Message("{value} is not a number",
+                                        {"value": repr(arg[:20])})) from None
     if parameter.many:
         return tuple(code for code in arg.split("+") if code)
     return arg.upper()
@@ -52,14 +61,14 @@ def _write(parameter: Parameter | UnitChoice, value: object) -> str:
     return "+".join(value) if parameter.many else str(value)
 
 
-def parse_deck(text: str) -> tuple[list[Scenario], list[str]]:
+def parse_deck(text: str) -> tuple[list[Scenario], list[Message]]:
     """The deck's steps and a warning for every step that was left out (never raises)."""
     steps, warnings = [], []
     for token in [t for t in str(text).split(",") if t.strip()][:MAX_STEPS]:
         try:
             steps.append(_step(token))
         except ScenarioError as error:
-            warnings.append(str(error))
+            warnings.append(error.message)
     return steps, warnings
 
 
@@ -67,7 +76,8 @@ def step_token(scenario: Scenario) -> str:
     """One step as written in a deck (the inverse of parsing it)."""
     proposal = PROPOSALS[scenario.preset]
     if not proposal.in_links:
-        raise ScenarioError("a custom line cannot be a deck step: it is not kept in links")
+        raise ScenarioError(Message(
+            "a custom line cannot be a deck step: it is not kept in links"))
     values = values_of(scenario)
     args = [_write(p, values[p.name]) for p in proposal.parameters]
     # A trailing choice of no units (everywhere) is left out: shift:10, not shift:10:.

@@ -1,8 +1,14 @@
 """Exports of a scenario's outcome: its zones and lines as GeoJSON, its per-oblast table as
-CSV, both with the time to take what it hands over (:mod:`geo.scenario.proposal_time`)."""
+CSV, both with the time to take what it hands over (:mod:`geo.scenario.proposal_time`).
+
+In another language than English the CSV's headers and the GeoJSON's line labels and credits
+are translated; the data, the GeoJSON's keys and the time to take it carries (the command
+line's) stay as they are, so that a script reads every file alike.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -12,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.crs import METRIC_CRS
 from geo.data.occupied import polygonal
 from geo.data.snapshots import ATTRIBUTION
+from geo.language import DEFAULT, N_, gettext
 from geo.measure import area_km2, length_km
 from geo.projection import to_display
 from geo.scenario.evaluate import Evaluation
@@ -21,8 +28,8 @@ from geo.scenario.partition import LINE_LABELS, Line
 from geo.scenario.proposal_time import ProposalTime, as_payload, csv_columns, evaluation_time
 
 #: Everything a scenario's outcome is built from; the DeepStateMap licence asks for its credit.
-SOURCES: tuple[str, ...] = (ATTRIBUTION, "Boundaries: Natural Earth",
-                            "Towns: GeoNames (geonames.org)")
+SOURCES: tuple[str, ...] = (ATTRIBUTION, N_("Boundaries: Natural Earth"),
+                            N_("Towns: GeoNames (geonames.org)"))
 GENERATED_BY = "Ceasefire Atlas"
 #: Decimal places of exported longitudes and latitudes: 1e-5 degrees is about 1 m here.
 COORDINATE_DECIMALS = 5
@@ -31,6 +38,19 @@ PCT_DECIMALS = 3
 KM2_DECIMALS = 1
 PCT_COLUMNS = ("pct_before", "pct_after")
 KM2_COLUMNS = ("to_russia_km2", "to_ukraine_km2", "dmz_km2", "from_ukraine_km2")
+#: The CSV's headers outside English (English keeps the column names, as scripts read them).
+HEADERS = {"iso_3166_2": N_("ISO 3166-2 code"), "name": N_("Name in English"),
+           "pct_before": N_("Share held by Russia before (%)"),
+           "pct_after": N_("Share held by Russia after (%)"),
+           "to_russia_km2": N_("Goes to Russia (km²)"),
+           "to_ukraine_km2": N_("Returns to Ukraine (km²)"),
+           "dmz_km2": N_("In the demilitarised zone (km²)"),
+           "from_ukraine_km2": N_("Ukraine gives up (km²)")}
+#: The headers of the time-to-take columns, by the window's length in months.
+WINDOW_HEADERS = {"pace_{}m_window": N_("Pace measured over, {months}-month window"),
+                  "pace_{}m_km2_per_month": N_("Pace, {months}-month window (km² per month)"),
+                  "months_to_take_{}m": N_("Months to take, {months}-month pace"),
+                  "taken_by_{}m": N_("Taken by, {months}-month pace")}
 
 
 def _lonlat(geometry: BaseGeometry) -> dict[str, Any]:
@@ -63,13 +83,14 @@ def _zone_features(evaluation: Evaluation) -> list[dict[str, Any]]:
             for kind, geometry in kinds if not geometry.is_empty]
 
 
-def _line_feature(line: Line) -> dict[str, Any]:
-    return _feature(line.geometry, {"kind": line.kind, "label": LINE_LABELS[line.kind],
+def _line_feature(line: Line, lang: str) -> dict[str, Any]:
+    return _feature(line.geometry, {"kind": line.kind,
+                                    "label": gettext(LINE_LABELS[line.kind], lang),
                                     "length_km": round(length_km(line.geometry, METRIC_CRS), 1)})
 
 
-def scenario_geojson(evaluation: Evaluation, *,
-                     time: ProposalTime | None = None) -> dict[str, Any]:
+def scenario_geojson(evaluation: Evaluation, *, time: ProposalTime | None = None,
+                     lang: str = "en") -> dict[str, Any]:
     """A scenario's zones and lines as a GeoJSON FeatureCollection (EPSG:4326, RFC 7946).
 
     Parameters
@@ -96,6 +117,9 @@ def scenario_geojson(evaluation: Evaluation, *,
         gives under that name (:func:`geo.scenario.proposal_time.as_payload`: ``meaning``,
         ``caveat`` and one entry per window of 3, 6 and 12 months, with months, the day
         implied and each oblast's km2 and km2 per month).
+    lang
+        The language of the lines' ``label`` and of ``attribution``; keys, kinds and
+        ``time_to_take`` (the command line's) stay English.
     """
     if time is None:
         time = evaluation_time(evaluation)
@@ -105,15 +129,30 @@ def scenario_geojson(evaluation: Evaluation, *,
         "preset": evaluation.scenario.preset,
         "params": {key: value for key, value in query.items() if key != "preset"},
         "snapshot_date": evaluation.ground.date.isoformat(),
-        "attribution": list(SOURCES),
+        "attribution": [gettext(source, lang) for source in SOURCES],
         "generated_by": GENERATED_BY,
         "time_to_take": as_payload(time),
         "features": [*_zone_features(evaluation),
-                     *(_line_feature(line) for line in evaluation.zones.lines)],
+                     *(_line_feature(line, lang) for line in evaluation.zones.lines)],
     }
 
 
-def impact_csv(impact: Impact, *, time: ProposalTime | None = None) -> str:
+def headers(columns: list[str], lang: str) -> dict[str, str]:
+    """Each of ``columns`` (of :func:`impact_csv`) by its header in ``lang`` (nothing to rename
+    in English): e.g. "pace_6m_window" is "Період вимірювання темпу, вікно 6 міс."."""
+    if lang == DEFAULT:
+        return {}
+    named = {}
+    for column in columns:
+        if column in HEADERS:
+            named[column] = gettext(HEADERS[column], lang)
+        for pattern, header in WINDOW_HEADERS.items():
+            if match := re.fullmatch(pattern.replace("{}", r"(\d+)"), column):
+                named[column] = gettext(header, lang).format(months=match[1])
+    return named
+
+
+def impact_csv(impact: Impact, *, time: ProposalTime | None = None, lang: str = "en") -> str:
     """The per-oblast table of a scenario's impact as CSV text.
 
     The first line is the header ``iso_3166_2,name,pct_before,pct_after,to_russia_km2,
@@ -132,16 +171,20 @@ def impact_csv(impact: Impact, *, time: ProposalTime | None = None) -> str:
     on the rows of the units where the scenario hands Russia ground and empty on the others.
     The whole handover is taken when its slowest unit is: the latest ``taken_by_Nm``
     (the units "not at this pace" apart), as ``python -m geo scenario`` says.
+
+    ``lang``: the language of the header (:func:`headers`); the rows stay the same.
     """
     table = impact.by_oblast[BY_OBLAST_COLUMNS].round(
         {**dict.fromkeys(PCT_COLUMNS, PCT_DECIMALS), **dict.fromkeys(KM2_COLUMNS, KM2_DECIMALS)})
     if time is not None:
         table = table.join(csv_columns(time), on="iso_3166_2")
+    table = table.rename(columns=headers(list(table.columns), lang))
     return table.to_csv(index=False, lineterminator="\n")
 
 
-def scenario_csv(evaluation: Evaluation, *, time: ProposalTime | None = None) -> str:
+def scenario_csv(evaluation: Evaluation, *, time: ProposalTime | None = None,
+                 lang: str = "en") -> str:
     """:func:`impact_csv` of ``evaluation`` with its time to take (default: computed on the
     shipped daily series, :func:`geo.scenario.proposal_time.evaluation_time`)."""
     return impact_csv(evaluation.impact,
-                      time=evaluation_time(evaluation) if time is None else time)
+                      time=evaluation_time(evaluation) if time is None else time, lang=lang)

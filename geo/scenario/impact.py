@@ -79,7 +79,9 @@ def _towns(towns: pd.DataFrame, ground: Ground, zones: Zones) -> pd.DataFrame:
     before = sides(towns, ground.russian)
     after = sides(towns, zones.russian, zones.dmz)
     moved = towns.assign(side_before=before, side_after=after)[before != after]
-    return moved[TOWN_COLUMNS + ["lon", "lat"]].sort_values(
+    # Their Ukrainian names ride along for the pages (not a column of the figures).
+    named = ["name_uk"] if "name_uk" in moved else []
+    return moved[TOWN_COLUMNS + named + ["lon", "lat"]].sort_values(
         "population", ascending=False, ignore_index=True)
 
 

@@ -1,6 +1,8 @@
 """A view (scenario and day) to and from URL query parameters, so a link reopens it.
 
-Parsing never raises: a malformed value gives a warning and that parameter's default.
+Parsing never raises: a malformed value gives a warning and that parameter's default. A
+warning is a :class:`~geo.language.Message` (English as ``str()``, a visitor's language with
+``.text(lang)``); parameter names and values in it stay as the link writes them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from geo.data.names import UNIT_NAMES
+from geo.language import Message
 from geo.scenario.presets import Scenario, scenario_of, values_of
 from geo.scenario.proposals import DEFAULT_PROPOSAL, PROPOSALS, Parameter, Proposal, UnitChoice
 
@@ -30,40 +33,46 @@ class View:
 
     scenario: Scenario
     date: dt.date | None = None
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[Message, ...] = field(default=(), compare=False)
 
 
-def _number(raw: str, name: str, low: float, high: float, default: float,
-            warnings: list[str]) -> float:
+def _number(raw: str, name: str | Message, low: float, high: float, default: float,
+            warnings: list[Message]) -> float:
     try:
         value = float(raw)
     except (TypeError, ValueError):
-        warnings.append(f"{name}={raw!r} is not a number; using {default:g}")
+        warnings.append(Message("{name}={value} is not a number; using {default}",
+                                {"name": name, "value": repr(raw), "default": f"{default:g}"}))
         return default
     if not math.isfinite(value) or not low <= value <= high:
-        warnings.append(f"{name}={raw!r} is outside {low:g} to {high:g}; using {default:g}")
+        warnings.append(Message("{name}={value} is outside {low} to {high}; using {default}",
+                                {"name": name, "value": repr(raw), "low": f"{low:g}",
+                                 "high": f"{high:g}", "default": f"{default:g}"}))
         return default
     return value
 
 
-def _oblasts(raw: str, name: str, warnings: list[str]) -> tuple[str, ...]:
+def _oblasts(raw: str, name: str, warnings: list[Message]) -> tuple[str, ...]:
     codes = [c.strip().upper() for c in str(raw).split(",") if c.strip()]
     unknown = [c for c in codes if c not in UNIT_NAMES]
     if unknown:
-        warnings.append(f"{name}: unknown codes {', '.join(unknown)[:80]!r}; using everywhere")
+        warnings.append(Message("{name}: unknown codes {codes}; using everywhere",
+                                {"name": name, "codes": repr(", ".join(unknown)[:80])}))
         return ()
     return tuple(dict.fromkeys(codes))
 
 
 def _target(raw: str, unit: UnitChoice, share: Parameter,
-            warnings: list[str]) -> tuple[str, float]:
+            warnings: list[Message]) -> tuple[str, float]:
     code, _, pct = str(raw).partition("=")
     code = code.strip().upper()
     if code not in UNIT_NAMES:
-        warnings.append(f"{share.held_in}={str(raw)[:40]!r} should look like UA-14=85; using "
-                        f"{unit.default}={share.default:g}")
+        warnings.append(Message("{name}={value} should look like UA-14=85; using {default}",
+                                {"name": share.held_in, "value": repr(str(raw)[:40]),
+                                 "default": f"{unit.default}={share.default:g}"}))
         return unit.default, share.default
-    return code, _number(pct, "target share", share.low, share.high, share.default, warnings)
+    return code, _number(pct, Message("target share"), share.low, share.high, share.default,
+                         warnings)
 
 
 def _links(proposal: Proposal) -> dict[str, list[Parameter | UnitChoice]]:
@@ -75,7 +84,7 @@ def _links(proposal: Proposal) -> dict[str, list[Parameter | UnitChoice]]:
 
 
 def _read(key: str, held: list[Parameter | UnitChoice], query: Mapping[str, str],
-          warnings: list[str]) -> dict[str, object]:
+          warnings: list[Message]) -> dict[str, object]:
     """The values of the parameters ``held`` in the link's ``key``, by name."""
     match held:
         case [Parameter() as number]:
@@ -102,11 +111,12 @@ def _write(held: list[Parameter | UnitChoice], values: Mapping[str, object]) -> 
     raise TypeError(f"no link form for {[p.name for p in held]}")  # pragma: no cover
 
 
-def _date(raw: str, warnings: list[str]) -> dt.date | None:
+def _date(raw: str, warnings: list[Message]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(raw))
     except ValueError:
-        warnings.append(f"date={str(raw)[:40]!r} is not a YYYY-MM-DD date; using the newest")
+        warnings.append(Message("date={value} is not a YYYY-MM-DD date; using the newest",
+                                {"value": repr(str(raw)[:40])}))
         return None
 
 
@@ -114,14 +124,16 @@ def parse_view(query: Mapping[str, str]) -> View:
     """Read a :class:`View` from query parameters (:data:`QUERY_KEYS`: preset, date, and
     the parameters of the preset, with the ranges and defaults of :mod:`geo.scenario.proposals`);
     unknown keys, and parameters the preset does not take, are ignored."""
-    warnings: list[str] = []
+    warnings: list[Message] = []
     preset = str(query.get("preset", DEFAULT_PRESET))
     if preset in PROPOSALS and not PROPOSALS[preset].in_links:
-        warnings.append("a drawn or uploaded line is not kept in links: showing "
-                        f"{DEFAULT_PRESET}; draw or upload the line again")
+        warnings.append(Message("a drawn or uploaded line is not kept in links: showing "
+                                "{default}; draw or upload the line again",
+                                {"default": DEFAULT_PRESET}))
         preset = DEFAULT_PRESET
     elif preset not in PROPOSALS:
-        warnings.append(f"preset={preset[:40]!r} is not a scenario; using {DEFAULT_PRESET}")
+        warnings.append(Message("preset={value} is not a scenario; using {default}",
+                                {"value": repr(preset[:40]), "default": DEFAULT_PRESET}))
         preset = DEFAULT_PRESET
     date = _date(query["date"], warnings) if "date" in query else None
     values: dict[str, object] = {}

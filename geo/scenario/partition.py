@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.crs import METRIC_CRS
 from geo.data.occupied import polygonal
+from geo.language import N_
 from geo.measure import lengths_km
 from geo.scenario.ground import Ground
 from geo.scenario.pieces import Change, measure_change
@@ -17,9 +18,11 @@ from geo.scenario.pieces import Change, measure_change
 #: Line pieces shorter than this (km) are where two outlines meet, not a line to watch.
 MIN_PIECE_KM = 0.5
 
-LINE_LABELS = {"ceasefire": "Ceasefire line",
-               "zone-russian": "Zone edge, Russian side",
-               "zone-ukrainian": "Zone edge, Ukrainian side"}
+#: Each kind of line as a map's legend and labels name it (English, marked for the catalogue:
+#: shown with ``gettext(label, lang)``).
+LINE_LABELS = {"ceasefire": N_("Ceasefire line"),
+               "zone-russian": N_("Zone edge, Russian side"),
+               "zone-ukrainian": N_("Zone edge, Ukrainian side")}
 
 
 @dataclass(frozen=True)

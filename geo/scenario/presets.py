@@ -18,11 +18,11 @@ from shapely.ops import split
 from geo.crs import M_PER_KM
 from geo.data.names import UNIT_NAMES
 from geo.data.occupied import polygonal
+from geo.language import Message
 from geo.projection import to_metric
 from geo.scenario.bands import band
 from geo.scenario.ground import Ground
-from geo.scenario.partition import (Line, Zones, inner_edge, lines_of,
-                                    partition)
+from geo.scenario.partition import Line, Zones, inner_edge, lines_of, partition
 from geo.scenario.pieces import Change, Piece, measure
 from geo.scenario.proposals import (PROPOSALS, RU_KM, SHIFT_KM, TARGET_PCT, UA_KM, Parameter,
                                     UnitChoice)
@@ -39,7 +39,21 @@ TARGET_TOLERANCE_PCT = 0.05
 
 
 class ScenarioError(ValueError):
-    """A scenario that cannot be built from its parameters (the message says why)."""
+    """A scenario that cannot be built from its parameters: raised with a
+    :class:`~geo.language.Message` saying why (``str()`` is the English sentence,
+    :attr:`message` writes it in a visitor's language)."""
+
+    @property
+    def message(self) -> Message:
+        """Why, as a :class:`~geo.language.Message` (one raised with plain text is kept as
+        it is, untranslated)."""
+        said = self.args[0] if self.args else ""
+        return said if isinstance(said, Message) else Message("{text}", {"text": str(said)})
+
+
+def _unknown_preset(preset: str) -> ScenarioError:
+    return ScenarioError(Message("unknown scenario {preset}; one of {presets}",
+                                 {"preset": repr(preset), "presets": ", ".join(PROPOSALS)}))
 
 
 @dataclass(frozen=True)
@@ -77,7 +91,7 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if self.preset not in PROPOSALS:
-            raise ScenarioError(f"unknown scenario {self.preset!r}; one of {', '.join(PROPOSALS)}")
+            raise _unknown_preset(self.preset)
         # Ints and floats, lists and tuples: equal here, but Streamlit's cache hashes them apart.
         for number in (UA_KM, RU_KM, SHIFT_KM):
             object.__setattr__(self, number.name, float(getattr(self, number.name)))
@@ -87,19 +101,26 @@ class Scenario:
         for number in (UA_KM, RU_KM, SHIFT_KM):
             value = getattr(self, number.name)
             if not number.holds(value):
-                raise ScenarioError(f"{number.name} must be between {number.low:g} and "
-                                    f"{number.high:g} {number.unit}, not {value:g}")
+                raise ScenarioError(Message(
+                    "{name} must be between {low} and {high} {unit}, not {value}",
+                    {"name": number.name, "low": f"{number.low:g}", "high": f"{number.high:g}",
+                     "unit": Message(number.unit), "value": f"{value:g}"}))
         codes = list(self.oblasts) + ([self.target[0]] if self.target is not None else [])
         unknown = [c for c in codes if c not in UNIT_NAMES]
         if unknown:
-            raise ScenarioError(f"unknown unit {unknown[0][:20]!r}; expected codes such as UA-14")
+            raise ScenarioError(Message("unknown unit {code}; expected codes such as UA-14",
+                                        {"code": repr(unknown[0][:20])}))
         if self.target is not None and not TARGET_PCT.holds(self.target[1]):
-            raise ScenarioError(f"a target share must be {TARGET_PCT.low:g}-{TARGET_PCT.high:g} "
-                                f"{TARGET_PCT.unit}, not {self.target[1]:g}")
+            raise ScenarioError(Message("a target share must be {low}-{high} %, not {value}",
+                                        {"low": f"{TARGET_PCT.low:g}",
+                                         "high": f"{TARGET_PCT.high:g}",
+                                         "value": f"{self.target[1]:g}"}))
         if self.preset == "target" and self.target is None:
-            raise ScenarioError("the target scenario needs a unit and a share, e.g. UA-14=85")
+            raise ScenarioError(Message(
+                "the target scenario needs a unit and a share, e.g. UA-14=85"))
         if self.preset == "custom" and self.line is None:
-            raise ScenarioError("the custom scenario needs a line: draw one or upload GeoJSON")
+            raise ScenarioError(Message(
+                "the custom scenario needs a line: draw one or upload GeoJSON"))
 
 
 def _pulled_back(ground: Ground, ua_km: float, ru_km: float) -> Zones:
@@ -238,12 +259,13 @@ def _custom(ground: Ground, line: BaseGeometry) -> Zones:
     if line_m.geom_type == "MultiLineString":
         line_m = shapely.line_merge(line_m)
     if line_m.geom_type != "LineString" or line_m.length == 0:
-        raise ScenarioError("a custom line must be one continuous line (a GeoJSON LineString)")
+        raise ScenarioError(Message(
+            "a custom line must be one continuous line (a GeoJSON LineString)"))
     cut = [shapely.get_parts(split(part, line_m)) for part in shapely.get_parts(ground.ukraine)]
     pieces = [p for parts in cut for p in parts]
     if all(len(parts) < 2 for parts in cut):
-        raise ScenarioError("the line does not cross Ukraine: draw it from border (or coast) "
-                            "to border so that it cuts the country in two")
+        raise ScenarioError(Message("the line does not cross Ukraine: draw it from border (or "
+                                    "coast) to border so that it cuts the country in two"))
     sides = [_side_of(line_m, piece.representative_point()) for piece in pieces]
     occupied = {side: sum(shapely.intersection(p, ground.russian).area
                           for p, s in zip(pieces, sides) if s == side) for side in (-1, 1)}
@@ -304,7 +326,7 @@ def apply_scenario(ground: Ground, scenario: Scenario) -> Zones:
         return _moved_within(ground, km, piece, strip)
     if preset == "custom":
         return _custom(ground, scenario.line)
-    raise ScenarioError(f"unknown scenario {preset!r}")  # pragma: no cover - __post_init__
+    raise _unknown_preset(preset)  # pragma: no cover - __post_init__
 
 
 def scenario_of(preset: str, values: Mapping[str, object] | None = None, *,
@@ -320,7 +342,7 @@ def scenario_of(preset: str, values: Mapping[str, object] | None = None, *,
         custom scenario has no ``line``.
     """
     if preset not in PROPOSALS:
-        raise ScenarioError(f"unknown scenario {preset!r}; one of {', '.join(PROPOSALS)}")
+        raise _unknown_preset(preset)
     held: dict[str, list] = {}
     for parameter in PROPOSALS[preset].parameters:
         value = values.get(parameter.name, parameter.default) if values else parameter.default

@@ -9,6 +9,10 @@ gives up (to Ukraine, or into a zone) is timed at Ukraine's net pace, the opposi
 (a unit's occupied area shrinks as fast as Ukraine's forces advance there). Every figure is a
 straight-line extrapolation of the past (:data:`geo.pace.time_to_take.CAVEAT`), not a forecast;
 areas are km2 (EPSG:3035), paces km2 per 30.44 days.
+
+Every text is whole sentences in the language asked for (``lang``: English by default, as the
+command line writes them); numbers, areas and months are written as that language writes them
+(:mod:`geo.language`, :mod:`geo.pace.wording`).
 """
 
 from __future__ import annotations
@@ -19,21 +23,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.data.names import UNIT_NAMES
-from geo.data.snapshots import ATTRIBUTION
+from geo.language import N_, gettext, km2, long_date, ngettext
 from geo.pace.rate import STANDARD_WINDOWS, months_before
 from geo.pace.time_to_take import (CAVEAT, MIN_KM2, OblastTime, WindowTime, as_dict, handed_over,
                                    meaning, month_year, months_text, sentence, time_to_take)
+from geo.pace.wording import unit_name
 from geo.scenario.evaluate import Evaluation
 from geo.scenario.impact import Impact
+from geo.scenario.time_phrases import (at_paces, bare_months, months_list, not_at, oblast_names,
+                                       per_month, short_names, short_windows, span)
 
 #: The window (months) whose time is the headline; the others give its range.
 HEADLINE_MONTHS = 6
-#: What the pace is measured on, for every caption.
-PACE_SOURCE = f"{ATTRIBUTION.removeprefix('Occupied areas: ')} daily series"
-NOT_AT_THIS_PACE = "not at this pace"
-#: Beyond this many months :func:`geo.pace.time_to_take.months_text` says "more than a century".
-CENTURY_MONTHS = 1_200
+#: What the pace is measured on, for every caption (``gettext(PACE_SOURCE, lang)``): the
+#: source of :data:`geo.data.snapshots.ATTRIBUTION`.
+PACE_SOURCE = N_("DeepStateMap (deepstatemap.live) daily series")
+NOT_AT_THIS_PACE = N_("not at this pace")
 #: A window whose first held day is this many days after the day it asks for is measured
 #: over less than its length (a gap at its edge of a few days is not counted).
 SHORT_DAYS = 7
@@ -132,7 +137,7 @@ def evaluation_time(evaluation: Evaluation,
 def as_payload(time: ProposalTime) -> dict:
     """The JSON-ready time to take, as ``python -m geo scenario --format json`` gives it in
     ``time_to_take``: ``meaning``, ``caveat`` and one :func:`geo.pace.time_to_take.as_dict` per
-    window."""
+    window (English, as the command line writes it)."""
     return {"meaning": meaning(time.dmz_km2, time.handover_km2), "caveat": CAVEAT,
             "windows": [as_dict(window) for window in time.russia]}
 
@@ -141,64 +146,64 @@ def _window(windows: Sequence[WindowTime], months: int = HEADLINE_MONTHS) -> Win
     return next((w for w in windows if w.window_months == months), windows[0])
 
 
-def when(window: WindowTime, *, aside: str = "") -> str:
+def when(window: WindowTime, *, at_pace: bool = False, lang: str = "en") -> str:
     """E.g. "about 126 months (April 2037)", "not at this pace", "nothing to take";
-    ``aside`` is added inside the brackets ("about 126 months (April 2037, at ...)")."""
+    ``at_pace``: the window named inside the brackets ("about 126 months (April 2037, at
+    the 12-month pace)")."""
     if not window.oblasts:
-        return "nothing to take"
+        return gettext("nothing to take", lang)
     if window.months is None:
-        return NOT_AT_THIS_PACE
+        return gettext(NOT_AT_THIS_PACE, lang)
+    time = months_text(window.months, lang=lang)
+    paces = at_paces((window,), lang)
     if window.by is None:  # more than a century: no date is named
-        inside = aside.removeprefix(", ")
-        return months_text(window.months) + (f" ({inside})" if inside else "")
-    return f"{months_text(window.months)} ({month_year(window.by)}{aside})"
+        return gettext("{time} ({paces})", lang).format(time=time, paces=paces) if at_pace \
+            else time
+    month = month_year(window.by, lang=lang)
+    if at_pace:
+        return gettext("{time} ({month}, {paces})", lang).format(time=time, month=month,
+                                                                 paces=paces)
+    return gettext("{time} ({month})", lang).format(time=time, month=month)
 
 
-def headline_sentence(time: ProposalTime) -> str:
+def headline_sentence(time: ProposalTime, *, lang: str = "en") -> str:
     """The 6-month sentence, as in the CLI (:func:`geo.pace.time_to_take.sentence`)."""
-    return sentence(time.headline)
+    return sentence(time.headline, lang=lang)
 
 
-def _months_list(windows: Sequence[WindowTime]) -> str:
-    lengths = [str(w.window_months) for w in windows]
-    return ", ".join(lengths[:-1]) + f" and {lengths[-1]}" if len(lengths) > 1 else lengths[0]
-
-
-def range_sentence(time: ProposalTime) -> str:
+def range_sentence(time: ProposalTime, *, lang: str = "en") -> str:
     """The range across the windows, e.g. "Over the last 3, 6 and 12 months: from about 54
     months (March 2031, at the 12-month pace) to about 154 months (August 2039, at the
     3-month pace)."; empty when nothing is handed over."""
     windows = time.russia
     if not time.headline.oblasts:
         return ""
-    lead = f"Over the last {_months_list(windows)} months"
+    listed_months, last = months_list(windows, lang), windows[-1].window_months
     taken = sorted((w for w in windows if w.months is not None), key=lambda w: w.months)
     stalled = [w for w in windows if w.months is None]
     if not taken:
-        return f"{lead}: {NOT_AT_THIS_PACE} at any of them (the line did not move forward)."
+        return ngettext("Over the last {windows} month: not at this pace at any of them (the "
+                        "line did not move forward).", "Over the last {windows} months: not at "
+                        "this pace at any of them (the line did not move forward).", last,
+                        lang).format(windows=listed_months)
     low, high = taken[0], taken[-1]
     if round(low.months) == round(high.months):
-        text = f"{lead}: {when(low)} at each pace that takes it."
+        text = ngettext("Over the last {windows} month: {time} at each pace that takes it.",
+                        "Over the last {windows} months: {time} at each pace that takes it.",
+                        last, lang).format(windows=listed_months, time=when(low, lang=lang))
     else:
-        text = (f"{lead}: from {when(low, aside=f', at the {low.window_months}-month pace')}"
-                f" to {when(high, aside=f', at the {high.window_months}-month pace')}.")
+        text = ngettext("Over the last {windows} month: from {low} to {high}.",
+                        "Over the last {windows} months: from {low} to {high}.", last,
+                        lang).format(windows=listed_months,
+                                     low=when(low, at_pace=True, lang=lang),
+                                     high=when(high, at_pace=True, lang=lang))
     if stalled:
-        text += " " + "; ".join(f"At the {w.window_months}-month pace: {NOT_AT_THIS_PACE}."
-                                for w in stalled)
+        text += " " + "; ".join(gettext("At the {months}-month pace: not at this pace.",
+                                        lang).format(months=w.window_months) for w in stalled)
     return text
 
 
-def _lengths(windows: Sequence[WindowTime]) -> str:
-    """E.g. "3-", "3- and 12-", "3- to 12-" (windows in months, to go before "month")."""
-    lengths = [w.window_months for w in windows]
-    if len(lengths) == 1:
-        return f"{lengths[0]}-"
-    if len(lengths) == 2:
-        return f"{lengths[0]}- and {lengths[1]}-"
-    return f"{lengths[0]}- to {lengths[-1]}-"
-
-
-def range_short(time: ProposalTime) -> str:
+def range_short(time: ProposalTime, *, lang: str = "en") -> str:
     """The range across the windows in a few words, e.g. "54–154 months at the 3- to
     12-month paces", with the windows not at this pace named; empty when nothing is handed
     over or no window takes it."""
@@ -210,52 +215,41 @@ def range_short(time: ProposalTime) -> str:
     parts = []
     if len(taken) > 1:
         months = [w.months for w in taken]
-        parts.append(f"{_span(min(months), max(months))} at the {_lengths(taken)}month paces")
+        parts.append(gettext("{time} {paces}", lang).format(
+            time=span(min(months), max(months), lang), paces=at_paces(taken, lang)))
     elif taken and taken[0] is not head:
-        parts.append(f"{when(taken[0])} at the {_lengths(taken)}month pace")
+        parts.append(gettext("{time} {paces}", lang).format(time=when(taken[0], lang=lang),
+                                                            paces=at_paces(taken, lang)))
     others = [w for w in stalled if w is not head or taken]
     if others and taken:
-        parts.append(f"{NOT_AT_THIS_PACE} at the {_lengths(others)}month "
-                     f"pace{'s' if len(others) > 1 else ''}")
+        parts.append(not_at(others, lang))
     return "; ".join(parts)
 
 
-def compact(time: ProposalTime) -> str:
+def compact(time: ProposalTime, *, lang: str = "en") -> str:
     """One line for a slide, e.g. "Time to take at the 6-month pace: about 126 months
     (April 2037); 54–154 months at the 3- to 12-month paces"."""
     head = time.headline
-    lead = f"Time to take at the {head.window_months}-month pace"
     if not head.oblasts:
-        return f"{lead}: nothing handed to Russia"
-    text = f"{lead}: {when(head)}"
+        return gettext("Time to take at the {months}-month pace: nothing handed to Russia",
+                       lang).format(months=head.window_months)
     if head.stalled and head.months is not None:
-        text += f", {_short_names(head.stalled)} {NOT_AT_THIS_PACE}"
-    spread = range_short(time)
+        text = gettext("Time to take at the {months}-month pace: {time}, {names} not at this "
+                       "pace", lang).format(months=head.window_months,
+                                            time=when(head, lang=lang),
+                                            names=short_names(head.stalled, lang))
+    else:
+        text = gettext("Time to take at the {months}-month pace: {time}", lang).format(
+            months=head.window_months, time=when(head, lang=lang))
+    spread = range_short(time, lang=lang)
     return text + (f"; {spread}" if spread else "")
 
 
-def _short_names(oblasts: Sequence[OblastTime], *, most: int = 2) -> str:
-    """E.g. "Kherson and Luhansk" (names without "Oblast"), "3 oblasts" (more than
-    ``most``)."""
-    if len(oblasts) > most:
-        return f"{len(oblasts)} oblasts"
-    names = [UNIT_NAMES[o.iso_3166_2][0].removesuffix(" Oblast") for o in oblasts]
-    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
-
-
-def _span(low: float, high: float) -> str:
-    """E.g. "54–154 months", "310 months to over a century", "about 65 months" (both the
-    same), as :func:`geo.pace.time_to_take.months_text` words them."""
-    if round(low) == round(high) or (low > CENTURY_MONTHS and high > CENTURY_MONTHS):
-        return months_text(high)
-    if high > CENTURY_MONTHS:
-        return f"{low:,.0f} months to over a century"
-    return f"{low:,.0f}–{high:,.0f} months"
-
-
-def pace_windows(time: ProposalTime) -> str:
+def pace_windows(time: ProposalTime, *, lang: str = "en") -> str:
     """E.g. "the 3, 6 and 12 months to 2026-10-10" (the held day nearest the scenario's)."""
-    return f"the {_months_list(time.russia)} months to {time.headline.end.isoformat()}"
+    return ngettext("the {windows} month to {day}", "the {windows} months to {day}",
+                    time.russia[-1].window_months, lang).format(
+        windows=months_list(time.russia, lang), day=long_date(time.headline.end, lang))
 
 
 def cut_short(time: ProposalTime) -> tuple[WindowTime, ...]:
@@ -265,93 +259,108 @@ def cut_short(time: ProposalTime) -> tuple[WindowTime, ...]:
                  if (w.start - months_before(w.end, w.window_months)).days > SHORT_DAYS)
 
 
-def pace_source(time: ProposalTime) -> str:
+def pace_source(time: ProposalTime, *, lang: str = "en") -> str:
     """Where and when the paces are measured, e.g. "Pace: DeepStateMap (deepstatemap.live)
     daily series, net change of the Russian-held area per oblast over the 3, 6 and 12 months
     to 2026-10-10 (EPSG:3035)", saying so when a window is measured over less than its
     length."""
-    text = (f"Pace: {PACE_SOURCE}, net change of the Russian-held area per oblast over "
-            f"{pace_windows(time)} (EPSG:3035)")
+    text = gettext("Pace: {source}, net change of the Russian-held area per oblast over "
+                   "{windows} (EPSG:3035)", lang).format(
+        source=gettext(PACE_SOURCE, lang), windows=pace_windows(time, lang=lang))
     if time.headline.end != time.day:
-        text += f", the held day nearest {time.day.isoformat()}"
+        text = gettext("{text}, the held day nearest {day}", lang).format(
+            text=text, day=long_date(time.day, lang))
     short = cut_short(time)
     if short:
-        text += (f"; the series holds no day that early for the {_lengths(short)}month "
-                 f"window{'s' if len(short) > 1 else ''}: measured from "
-                 f"{short[0].start.isoformat()}, the first day held after its start")
+        text = gettext("{text}; the series holds no day that early for {windows}: measured "
+                       "from {day}, the first day held after its start", lang).format(
+            text=text, windows=short_windows(short, lang), day=long_date(short[0].start, lang))
     return text
 
 
-def _names(oblasts: Sequence[OblastTime], *, most: int = 3) -> str:
-    """The oblasts' names (only their number when there are more than ``most``)."""
-    if len(oblasts) > most:
-        return f"{len(oblasts)} oblasts"
-    names = [UNIT_NAMES[o.iso_3166_2][0] for o in oblasts]
-    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
-
-
-def russia_gives_up(time: ProposalTime) -> str:
+def russia_gives_up(time: ProposalTime, *, lang: str = "en") -> str:
     """What the ground Russia gives up means, at Ukraine's pace over the headline window;
     empty when it gives up none. E.g. "Russia gives up 1,718 km² of the ground it holds: at
     the pace of the last 6 months, Ukraine's forces would take back the 34 km² of it in
     Dnipropetrovsk Oblast, where they advanced, in about 4 months (February 2027); the other
     1,684 km² (Kharkiv Oblast, Sumy Oblast), not at this pace: there Ukraine's forces did not
-    advance, and the ground is what Russia concedes."."""
+    advance, and the ground is what Russia concedes rather than what they could take."."""
     if not time.ukraine or not time.ukraine[0].oblasts:
         return ""
     window = _window(time.ukraine)
-    lead = (f"Russia gives up {window.km2:,.0f} km² of the ground it holds: at the pace of "
-            f"the last {window.window_months} months, ")
-    conceded = ("Ukraine's forces did not advance, and the ground is what Russia concedes "
-                "rather than what they could take")
-    stalled = window.stalled
+    months, area = window.window_months, km2(window.km2, lang)
     if window.months is None:
-        return f"{lead}{NOT_AT_THIS_PACE}: where it lies, {conceded}."
+        return ngettext(
+            "Russia gives up {area} of the ground it holds: at the pace of the last {months} "
+            "month, not at this pace: where it lies, Ukraine's forces did not advance, and the "
+            "ground is what Russia concedes rather than what they could take.",
+            "Russia gives up {area} of the ground it holds: at the pace of the last {months} "
+            "months, not at this pace: where it lies, Ukraine's forces did not advance, and "
+            "the ground is what Russia concedes rather than what they could take.",
+            months, lang).format(area=area, months=months)
+    stalled = window.stalled
+    if not stalled:
+        return ngettext(
+            "Russia gives up {area} of the ground it holds: at the pace of the last {months} "
+            "month, Ukraine's forces would take back it in {time}.",
+            "Russia gives up {area} of the ground it holds: at the pace of the last {months} "
+            "months, Ukraine's forces would take back it in {time}.",
+            months, lang).format(area=area, months=months, time=when(window, lang=lang))
     taken = [o for o in window.oblasts if o.months is not None]
-    part = "it" if not stalled else (f"the {sum(o.km2 for o in taken):,.0f} km² of it in "
-                                      f"{_names(taken)}, where they advanced,")
-    text = f"{lead}Ukraine's forces would take back {part} in {when(window)}"
-    if stalled:
-        text += (f"; the other {sum(o.km2 for o in stalled):,.0f} km² ({_names(stalled)}), "
-                 f"{NOT_AT_THIS_PACE}: there {conceded}")
-    return text + "."
+    return ngettext(
+        "Russia gives up {area} of the ground it holds: at the pace of the last {months} month, "
+        "Ukraine's forces would take back the {taken} of it in {taken_names}, where they "
+        "advanced, in {time}; the other {rest} ({rest_names}), not at this pace: there "
+        "Ukraine's forces did not advance, and the ground is what Russia concedes rather than "
+        "what they could take.",
+        "Russia gives up {area} of the ground it holds: at the pace of the last {months} "
+        "months, Ukraine's forces would take back the {taken} of it in {taken_names}, where "
+        "they advanced, in {time}; the other {rest} ({rest_names}), not at this pace: there "
+        "Ukraine's forces did not advance, and the ground is what Russia concedes rather than "
+        "what they could take.",
+        months, lang).format(area=area, months=months, time=when(window, lang=lang),
+                             taken=km2(sum(o.km2 for o in taken), lang),
+                             taken_names=oblast_names(taken, lang),
+                             rest=km2(sum(o.km2 for o in stalled), lang),
+                             rest_names=oblast_names(stalled, lang))
 
 
-def _per_month(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.1f}".replace("-", "\u2212")
-
-
-def _oblast_range(oblasts: Sequence[OblastTime], windows: Sequence[WindowTime]) -> str:
+def _oblast_range(oblasts: Sequence[OblastTime], windows: Sequence[WindowTime],
+                  lang: str) -> str:
     """One oblast's days across the windows, e.g. "March 2031 to August 2039"."""
-    taken = sorted((o.by for o in oblasts if o.by is not None))
+    taken = sorted(o.by for o in oblasts if o.by is not None)
     stalled = [w for o, w in zip(oblasts, windows) if o.months is None]
     if not taken:
-        return NOT_AT_THIS_PACE if stalled else months_text(max(o.months for o in oblasts))
-    text = month_year(taken[0]) if month_year(taken[0]) == month_year(taken[-1]) else \
-        f"{month_year(taken[0])} to {month_year(taken[-1])}"
+        return gettext(NOT_AT_THIS_PACE, lang) if stalled else \
+            months_text(max(o.months for o in oblasts), lang=lang)
+    first, last = month_year(taken[0], lang=lang), month_year(taken[-1], lang=lang)
+    text = first if first == last else \
+        gettext("{first} to {last}", lang).format(first=first, last=last)
     if stalled:
-        text += f"; {NOT_AT_THIS_PACE} at the {_lengths(stalled)}month pace"
+        text += "; " + not_at(stalled, lang, plural=False)
     return text
 
 
-def oblast_table(time: ProposalTime) -> pd.DataFrame:
+def oblast_table(time: ProposalTime, *, lang: str = "en") -> pd.DataFrame:
     """One row per oblast where the proposal hands Russia ground, largest first, as text for
-    a table: iso_3166_2, name, km2 (handed over), ``paces`` (Russia's net pace there over
-    each window, km2/month, e.g. "34.0 / 41.8 / 98.2"), ``taken`` (at the 6-month pace,
-    e.g. "April 2037 (126 months)" or "not at this pace") and ``across`` (the days across
-    the windows, e.g. "March 2031 to August 2039")."""
+    a table in ``lang``: iso_3166_2, name, km2 (handed over), ``paces`` (Russia's net pace
+    there over each window, km2/month, e.g. "34.0 / 41.8 / 98.2"), ``taken`` (at the 6-month
+    pace, e.g. "April 2037 (126 months)" or "not at this pace") and ``across`` (the days
+    across the windows, e.g. "March 2031 to August 2039")."""
     windows = time.russia
     rows = []
     for at, o in enumerate(time.headline.oblasts):
         per_window = [w.oblasts[at] for w in windows]
         head = next(p for p, w in zip(per_window, windows) if w is time.headline)
         rows.append({
-            "iso_3166_2": o.iso_3166_2, "name": UNIT_NAMES[o.iso_3166_2][0], "km2": o.km2,
-            "paces": " / ".join(_per_month(p.km2_per_month) for p in per_window),
-            "taken": (NOT_AT_THIS_PACE if head.months is None
-                      else months_text(head.months) if head.by is None
-                      else f"{month_year(head.by)} ({months_text(head.months).removeprefix('about ')})"),
-            "across": _oblast_range(per_window, windows)})
+            "iso_3166_2": o.iso_3166_2, "name": unit_name(o.iso_3166_2, lang), "km2": o.km2,
+            "paces": " / ".join(per_month(p.km2_per_month, lang) for p in per_window),
+            "taken": (gettext(NOT_AT_THIS_PACE, lang) if head.months is None
+                      else months_text(head.months, lang=lang) if head.by is None
+                      else gettext("{month} ({months})", lang).format(
+                          month=month_year(head.by, lang=lang),
+                          months=bare_months(head.months, lang))),
+            "across": _oblast_range(per_window, windows, lang)})
     return pd.DataFrame(rows, columns=["iso_3166_2", "name", "km2", "paces", "taken", "across"])
 
 

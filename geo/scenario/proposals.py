@@ -6,6 +6,10 @@ takes in order, and which controls it shows. A parameter is a :class:`Parameter`
 a distance in km or a share in percent, with its range, step and default) or a
 :class:`UnitChoice` (units of Ukraine by ISO 3166-2 code). Distances are km on the ground,
 shares percent 0-100. The geometry each proposal draws is :mod:`geo.scenario.presets`'.
+
+Titles, descriptions, labels, units and notes are English source text marked for the
+catalogue (:func:`geo.language.N_`): shown with :func:`geo.language.gettext` in the visitor's
+language (:meth:`Parameter.label_for` does so for a control's label).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from geo.language import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -65,12 +71,15 @@ class Parameter:
         """The Scenario attribute and link key that hold the value."""
         return self.attribute or self.name
 
-    def label_for(self, *, side_by_side: bool = False) -> str:
-        """The control's label with its unit, e.g. "Ukraine pulls back (km)"; the note on
-        the sign only where one proposal has the sidebar to itself."""
+    def label_for(self, *, side_by_side: bool = False, lang: str = "en") -> str:
+        """The control's label with its unit in ``lang``, e.g. "Ukraine pulls back (km)",
+        "Україна відводить війська (км)"; the note on the sign only where one proposal has
+        the sidebar to itself."""
+        label, unit = gettext(self.label, lang), gettext(self.unit, lang)
         if self.note and not side_by_side:
-            return f"{self.label} ({self.unit}; {self.note})"
-        return f"{self.label} ({self.unit})"
+            return gettext("{label} ({unit}; {note})", lang).format(
+                label=label, unit=unit, note=gettext(self.note, lang))
+        return gettext("{label} ({unit})", lang).format(label=label, unit=unit)
 
     def holds(self, value: float) -> bool:
         """Whether ``value`` is within the range (NaN is not)."""
@@ -99,9 +108,9 @@ class UnitChoice:
         """The Scenario attribute and link key that hold the value."""
         return self.attribute or self.name
 
-    def label_for(self, *, side_by_side: bool = False) -> str:
-        """The control's label (a choice of units has no unit of its own)."""
-        return self.label
+    def label_for(self, *, side_by_side: bool = False, lang: str = "en") -> str:
+        """The control's label in ``lang`` (a choice of units has no unit of its own)."""
+        return gettext(self.label, lang)
 
 
 @dataclass(frozen=True)
@@ -148,39 +157,43 @@ def _optional(parameter: Parameter | UnitChoice) -> bool:
     return isinstance(parameter, UnitChoice) and parameter.many
 
 
-UA_KM = Parameter("ua_km", "Ukraine pulls back", "km", 0.0, 50.0, 1.0, 15.0, token="UA_KM")
-RU_KM = Parameter("ru_km", "Russia pulls back", "km", 0.0, 50.0, 1.0, 15.0, token="RU_KM")
-SHIFT_KM = Parameter("shift_km", "Move the line", "km", -30.0, 30.0, 1.0, 10.0,
-                     note="+ into Ukrainian-held ground", token="KM")
-OBLASTS = UnitChoice("oblasts", "Only in these oblasts (none: everywhere)", many=True,
+UA_KM = Parameter("ua_km", N_("Ukraine pulls back"), N_("km"), 0.0, 50.0, 1.0, 15.0,
+                  token="UA_KM")
+RU_KM = Parameter("ru_km", N_("Russia pulls back"), N_("km"), 0.0, 50.0, 1.0, 15.0,
+                  token="RU_KM")
+SHIFT_KM = Parameter("shift_km", N_("Move the line"), N_("km"), -30.0, 30.0, 1.0, 10.0,
+                     note=N_("+ into Ukrainian-held ground"), token="KM")
+OBLASTS = UnitChoice("oblasts", N_("Only in these oblasts (none: everywhere)"), many=True,
                      default=(), token="CODES", side_by_side=False)
-TARGET_UNIT = UnitChoice("target_unit", "Oblast", many=False, default="UA-14", token="CODE",
-                         attribute="target")
-TARGET_PCT = Parameter("target_pct", "Share held by Russia", "%", 0.0, 100.0, 1.0, 85.0,
+TARGET_UNIT = UnitChoice("target_unit", N_("Oblast"), many=False, default="UA-14",
+                         token="CODE", attribute="target")
+TARGET_PCT = Parameter("target_pct", N_("Share held by Russia"), "%", 0.0, 100.0, 1.0, 85.0,
                        token="PCT", attribute="target")
 
 #: Every proposal by code, in menu order.
 PROPOSALS: Mapping[str, Proposal] = MappingProxyType({p.code: p for p in (
-    Proposal("freeze", "Freeze on today's line",
-             "Ceasefire on the current line of contact"),
-    Proposal("donbas", "Russia's demand: all of Donbas",
-             "Russia's demand: Ukraine leaves all of Donetsk and Luhansk oblasts"),
-    Proposal("claims", "Everything Russia claims",
-             "Everything Russia claims: Donetsk, Luhansk, Zaporizhzhia, Kherson, Crimea"),
-    Proposal("plan28", "28-point plan (point 21)",
-             "28-point plan, point 21: Donbas to Russia, Ukraine's part of Donetsk a "
-             "demilitarised zone; Kherson and Zaporizhzhia frozen; Russia leaves the rest"),
-    Proposal("swap", "Land swap (August 2025)",
-             "Land swap: Ukraine leaves Donbas, Russia leaves Kharkiv, Sumy, Dnipropetrovsk"),
-    Proposal("mutual", "Mutual pull-back (Ukraine's offer)",
-             "Mutual pull-back: both sides withdraw from the line, leaving a demilitarised "
-             "zone", (UA_KM, RU_KM)),
-    Proposal("shift", "Move the line",
-             "Move the line by a distance, everywhere or in chosen oblasts", (SHIFT_KM, OBLASTS)),
-    Proposal("target", "Line for a target share",
-             "Move the line in one oblast until Russia holds a chosen share of it",
+    Proposal("freeze", N_("Freeze on today's line"),
+             N_("Ceasefire on the current line of contact")),
+    Proposal("donbas", N_("Russia's demand: all of Donbas"),
+             N_("Russia's demand: Ukraine leaves all of Donetsk and Luhansk oblasts")),
+    Proposal("claims", N_("Everything Russia claims"),
+             N_("Everything Russia claims: Donetsk, Luhansk, Zaporizhzhia, Kherson, Crimea")),
+    Proposal("plan28", N_("28-point plan (point 21)"),
+             N_("28-point plan, point 21: Donbas to Russia, Ukraine's part of Donetsk a "
+                "demilitarised zone; Kherson and Zaporizhzhia frozen; Russia leaves the rest")),
+    Proposal("swap", N_("Land swap (August 2025)"),
+             N_("Land swap: Ukraine leaves Donbas, Russia leaves Kharkiv, Sumy, "
+                "Dnipropetrovsk")),
+    Proposal("mutual", N_("Mutual pull-back (Ukraine's offer)"),
+             N_("Mutual pull-back: both sides withdraw from the line, leaving a demilitarised "
+                "zone"), (UA_KM, RU_KM)),
+    Proposal("shift", N_("Move the line"),
+             N_("Move the line by a distance, everywhere or in chosen oblasts"),
+             (SHIFT_KM, OBLASTS)),
+    Proposal("target", N_("Line for a target share"),
+             N_("Move the line in one oblast until Russia holds a chosen share of it"),
              (TARGET_UNIT, TARGET_PCT)),
-    Proposal("custom", "Your own line", "A line you draw or upload", in_links=False,
+    Proposal("custom", N_("Your own line"), N_("A line you draw or upload"), in_links=False,
              drawn=True),
 )})
 #: The proposal shown when nothing (or nothing valid) is asked for.

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.language import N_, gettext
 from geo.paths import DATA_DIR
 from geo.scenario.impact import Impact
 
 REPORTED_FILE = "reported_costs.csv"
+#: Each measure's label (English, marked for the catalogue).
 MEASURES = {
-    "to_russia_km2": "Area handed to Russia (km²)",
-    "to_russia_pct_of_unit": "Area handed to Russia (% of the oblast)",
-    "to_ukraine_km2": "Area returned to Ukraine (km²)",
-    "people": "People in the area handed over",
+    "to_russia_km2": N_("Area handed to Russia (km²)"),
+    "to_russia_pct_of_unit": N_("Area handed to Russia (% of the oblast)"),
+    "to_ukraine_km2": N_("Area returned to Ukraine (km²)"),
+    "people": N_("People in the area handed over"),
 }
 
 
@@ -38,15 +40,17 @@ def _computed(impact: Impact, area: str, measure: str) -> float:
     raise ValueError(f"unknown measure {measure!r}")
 
 
-def compare(reported: pd.DataFrame, preset: str, impact: Impact) -> pd.DataFrame:
-    """The reported figures for ``preset`` beside the computed ones: figure, area, reported,
-    reported_as_of, reported_source, computed, why_differs."""
+def compare(reported: pd.DataFrame, preset: str, impact: Impact, *,
+            lang: str = "en") -> pd.DataFrame:
+    """The reported figures for ``preset`` beside the computed ones: figure (the measure's
+    label in ``lang``), area, reported, reported_as_of, reported_source, computed,
+    why_differs (as the file gives it, in English)."""
     rows = reported[reported["preset"] == preset]
     if rows.empty:
         return pd.DataFrame(columns=["figure", "area", "reported", "reported_as_of",
                                      "reported_source", "computed", "why_differs"])
     return pd.DataFrame({
-        "figure": rows["measure"].map(MEASURES),
+        "figure": rows["measure"].map(lambda measure: gettext(MEASURES[measure], lang)),
         "area": rows["area"],
         "reported": rows["value"].astype(float),
         "reported_as_of": rows["as_of"],

@@ -181,6 +181,6 @@ def _created_at(entry: dict) -> dt.datetime:
             pass
         else:
             if created.tzinfo is None:
-                created = created.replace(tzinfo=dt.timezone.utc)
-            return created.astimezone(dt.timezone.utc)
-    return dt.datetime.fromtimestamp(entry["id"], dt.timezone.utc)
+                created = created.replace(tzinfo=dt.UTC)
+            return created.astimezone(dt.UTC)
+    return dt.datetime.fromtimestamp(entry["id"], dt.UTC)

@@ -10,7 +10,7 @@ PAGES = ["pages/control_map.py", "pages/scenarios.py", "pages/compare.py", "page
 
 
 def switch(at):
-    return at.button_group(key="atlas_lang_choice")
+    return at.radio(key="atlas_lang_choice")
 
 
 def document_language(at) -> str:

@@ -38,3 +38,15 @@ def test_prebuilt_groups_carry_the_assets_their_elements_need():
 def test_each_rerun_gets_fresh_groups():
     built = prebuild(layers())
     assert groups(built)[0] is not groups(built)[0]
+
+
+def ukrainian_layers():
+    zones = apply_scenario(GROUND, Scenario("mutual", ua_km=10, ru_km=5))
+    return [zones_layer(zones, "джерело, 2026-01-06", lang="uk"),
+            lines_layer(zones, GROUND.line, lang="uk")]
+
+
+def test_prebuilt_ukrainian_groups_send_the_same_script_as_the_layers_themselves():
+    sent = as_streamlit_folium_sends(groups(prebuild(ukrainian_layers())))
+    assert sent == as_streamlit_folium_sends(ukrainian_layers())
+    assert "Під контролем України за цим сценарієм" in sent

@@ -159,7 +159,7 @@ def test_a_bad_link_warns_and_still_shows_a_scenario(query):
 
 def test_the_view_can_be_exported_as_geojson_csv_a_slide_and_an_interactive_map(page):
     page.selectbox(key="sc_preset").set_value("plan28").run()
-    labels = {button.label for button in page.get(("download_button"))}
+    labels = {button.label for button in page.get("download_button")}
     assert labels == {"Zones and lines (GeoJSON)", "Table (CSV)", "Slide (PNG)", "Slide (SVG)",
                       "Slide (PDF)", "Download interactive map (HTML)"}
 

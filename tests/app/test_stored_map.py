@@ -58,3 +58,24 @@ def test_a_damaged_stored_page_is_not_shown_but_made_and_stored_again(store):
     shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat()))
     assert "leaflet" in shown
     assert read_document(document_path(DATE)) == shown
+
+
+def test_a_ukrainian_visitor_is_shown_the_stored_ukrainian_page_not_the_english_one(store):
+    write_document(document_path(DATE), "<html>stored</html>")
+    write_document(document_path(DATE, lang="uk"), "<html>збережена</html>")
+    assert shown_page(open_page("pages/control_map.py", date=DATE.isoformat(), lang="uk")) == \
+        "<html>збережена</html>"
+
+
+def test_without_a_stored_ukrainian_page_the_app_makes_and_stores_one_in_ukrainian(store):
+    write_document(document_path(DATE), "<html>stored</html>")
+    shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat(), lang="uk"))
+    assert "Частка під контролем Росії" in shown
+    assert read_document(document_path(DATE, lang="uk")) == shown
+    assert read_document(document_path(DATE)) == "<html>stored</html>"
+
+
+def test_set_up_stores_the_ukrainian_page_the_app_would_make(store, tmp_path):
+    shown = shown_page(open_page("pages/control_map.py", date=DATE.isoformat(), lang="uk"))
+    set_up = read_document(store_page(DATE, store=tmp_path / "set-up", lang="uk"))
+    assert without_ids(shown) == without_ids(set_up)

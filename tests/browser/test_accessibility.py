@@ -12,6 +12,10 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / ".cache" / "test-tools" / "axe.min.js"
 PAGES = ["/", "/scenarios", "/scenarios?preset=plan28", "/compare", "/history", "/context",
          "/method", "/?present=1"]
+#: The same pages in Ukrainian.
+PAGES_UK = [path + ("&" if "?" in path else "?") + "lang=uk" for path in PAGES]
+#: The sidebar's data age, on every page (hidden, but there, on a slide), in each language.
+DATA_AGE = {"en": "Data: DeepStateMap,", "uk": "Дані: DeepStateMap,"}
 BLOCKING = ("serious", "critical")
 
 
@@ -34,14 +38,13 @@ def audit(frame, axe_source: str) -> list[dict]:
 
 def settled(page, path: str) -> None:
     """Wait until the page at ``path`` is drawn and its script has finished."""
-    # Every page's sidebar says how old the data is (hidden, but there, on a slide).
-    page.get_by_text("Data: DeepStateMap,").wait_for(state="attached")
-    if path not in ("/context", "/method"):
+    page.get_by_text(DATA_AGE["uk" if "lang=uk" in path else "en"]).wait_for(state="attached")
+    if path.split("?")[0] not in ("/context", "/method"):
         map_frame(page, minimum_paths=4)
     page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES + PAGES_UK)
 def test_no_serious_or_critical_accessibility_violation(offline_page, app_url, axe_source, path):
     page = offline_page.page
     page.goto(f"{app_url}{path}")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from geo.maps.palette import SHARE_CLASSES
-from geo.maps.standalone import ENGLISH, SIZE_BUDGET_BYTES
+from geo.maps.standalone import SIZE_BUDGET_BYTES, wording_for
 from tests.browser.test_control_map import download, map_frame
 
 pytestmark = pytest.mark.browser
@@ -40,12 +40,12 @@ VIEWS = {
 }
 
 
-def downloaded(offline_page, app_url, view: View, folder):
-    """The view's file, downloaded once its map is drawn in the app."""
+def downloaded(offline_page, app_url, view: View, folder, lang: str = "en"):
+    """The view's file in ``lang``, downloaded once its map is drawn in the app."""
     page = offline_page.page
-    page.goto(f"{app_url}{view.path}")
+    page.goto(f"{app_url}{view.path}" + ("" if lang == "en" else f"?lang={lang}"))
     map_frame(page, minimum_paths=view.minimum_paths // 2)
-    path = download(page, ENGLISH.button, folder)
+    path = download(page, wording_for(lang).button, folder)
     assert offline_page.blocked == []
     return path
 
@@ -115,4 +115,28 @@ def test_a_unit_of_the_downloaded_control_map_shows_its_figures_on_hover(
     top.hover()
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Held by Russia")
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Computed from DeepStateMap")
+    assert from_disk.asked == []
+
+
+def test_the_downloaded_ukrainian_control_map_is_in_ukrainian(offline_page, app_url, from_disk,
+                                                              tmp_path, artifacts):
+    view = VIEWS["control"]
+    path = downloaded(offline_page, app_url, view, tmp_path, lang="uk")
+    assert path.name == view.file_name  # file names are identifiers: the same in any language
+    page = from_disk.open(path, view.minimum_paths)
+
+    assert page.locator("html").get_attribute("lang") == "uk"
+    expect(page.locator(".atlas-legend")).to_contain_text("Частка під контролем Росії")
+    title = page.locator(".atlas-standalone-title")
+    expect(title).to_contain_text("Станом на 10 жовтня 2026")
+    expect(title).to_contain_text("Атлас припинення вогню")
+    expect(page.locator(".leaflet-control-scale-line")).to_contain_text("км")
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Збільшити"
+    units = page.locator(f'path.leaflet-interactive[fill="{SHARE_CLASSES[0][1]}"]')
+    top = next(unit for unit in units.all()
+               if (box := unit.bounding_box())["y"] + box["height"] / 2 < 400)
+    top.hover()
+    expect(page.locator(".leaflet-tooltip")).to_contain_text("Під контролем Росії")
+    expect(page.locator(".leaflet-tooltip")).to_contain_text("Обчислено за даними DeepStateMap")
+    page.screenshot(path=artifacts / "standalone_control_uk_1280x800.png")
     assert from_disk.asked == []

@@ -7,7 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from geo.data.published import COMPARISON_COLUMNS, nearest_day, published_vs_computed
+from geo.data.published import (COMPARISON_COLUMNS, load_published, nearest_day, published_label,
+                                published_vs_computed)
+from geo.language import gettext
+from tests.visible_text import english_words
 
 JAN_1, JAN_6, FEB_1 = dt.date(2026, 1, 1), dt.date(2026, 1, 6), dt.date(2026, 2, 1)
 #: Shares by day, as geo.pace.history.series_history gives them (only three days held).
@@ -81,3 +84,14 @@ def test_a_day_before_the_first_or_after_the_newest_takes_that_end():
 def test_no_held_days_is_an_error():
     with pytest.raises(ValueError, match="no held days"):
         nearest_day(JAN_6, [])
+
+
+def test_a_published_figure_is_cited_in_ukrainian_with_its_day_written_out():
+    row = pd.Series({"percent": 18.5, "as_of": "2026-01-06", "source": "BBC News"})
+    assert published_label(row, lang="uk") == "18,5\u00a0% (BBC News, 6 січня 2026\u202fр.)"
+    assert published_label(row) == "18.5 % (BBC News, 2026-01-06)"
+
+
+def test_every_source_of_the_published_figures_reads_as_ukrainian():
+    sources = load_published()["source"].unique()
+    assert english_words(gettext(source, "uk") for source in sources) == {}

@@ -63,6 +63,15 @@ def test_a_day_before_the_first_held_is_refused():
         choose_day(D(2025, 1, 1), HELD, SHIPPED)
 
 
+def test_a_day_before_the_first_held_is_refused_in_the_visitors_language():
+    with pytest.raises(HeldDayError) as refused:
+        choose_day(D(2025, 1, 1), HELD, SHIPPED)
+    assert refused.value.text("uk") == (
+        "в архіві немає жодного дня до 1 січня 2025\u202fр. включно (перший — 29 березня "
+        "2025\u202fр., найновіший — 7 квітня 2025\u202fр.)")
+    assert refused.value.text("en") == str(refused.value)
+
+
 def test_held_days_are_read_from_the_file_sorted(data_dir):
     assert held_days(data_dir) == [D(2025, 3, 29), D(2025, 3, 30), D(2025, 4, 2)]
 

@@ -75,6 +75,17 @@ def test_an_answer_that_is_not_an_occupied_area_is_refused(server):
         fetch_live(url)
 
 
+def test_why_an_answer_is_not_usable_is_said_whole_in_ukrainian(server):
+    answer, url = server
+    answer["body"] = b"<html>maintenance</html>"
+    with pytest.raises(LiveDataError) as raised:
+        fetch_live(url)
+    assert str(raised.value) == ("DeepStateMap's answer is not a usable occupied area: the file "
+                                 "is an HTML page, not KML")
+    assert raised.value.message.text("uk") == ("відповідь DeepStateMap не придатна як окупована "
+                                               "територія: файл — сторінка HTML, а не KML")
+
+
 def test_an_oversized_answer_is_refused(server):
     answer, url = server
     answer["body"] = b" " * 2_000
@@ -85,3 +96,11 @@ def test_an_oversized_answer_is_refused(server):
 def test_no_server_at_all_is_reported():
     with pytest.raises(LiveDataError, match="could not be reached"):
         fetch_live("http://127.0.0.1:9/api", timeout_s=1)
+
+
+def test_a_refused_connection_keeps_the_systems_words_in_english_and_is_described_in_ukrainian():
+    with pytest.raises(LiveDataError) as raised:
+        fetch_live("http://127.0.0.1:9/api", timeout_s=1)
+    assert str(raised.value).endswith("Connection refused)")
+    assert raised.value.message.text("uk") == ("не вдалося з’єднатися з DeepStateMap "
+                                               "(з’єднання відхилено)")

@@ -173,3 +173,59 @@ def test_figure_bytes_are_a_png_for_a_download(evaluation):
     from geo.maps.figure import figure_bytes, scenario_figure
     data = figure_bytes(scenario_figure(evaluation), "png")
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# The slide in Ukrainian: the text objects handed to matplotlib (catalogue compiled).
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.fixture(scope="module")
+def ukrainian(evaluation):
+    return scenario_figure(evaluation, lang="uk")
+
+
+def test_the_ukrainian_title_gives_the_proposal_and_the_day_in_ukrainian(ukrainian, evaluation):
+    from geo.language import gettext
+    from geo.scenario.proposals import PROPOSALS
+
+    title = gettext(PROPOSALS["mutual"].title, "uk")
+    assert f"{title}, 6 січня 2026{NNBSP}р." in texts(ukrainian)
+
+
+def test_the_ukrainian_parameters_are_spelled_out_in_ukrainian(ukrainian):
+    assert any("Україна відводить війська на 15 км, а Росія — на 15 км від лінії зіткнення."
+               in t.replace("\n", " ") for t in texts(ukrainian))
+
+
+def test_the_ukrainian_legend_names_every_zone_and_line_in_ukrainian(ukrainian):
+    legend = ukrainian.legends[0]
+    assert legend.get_title().get_text() == "За цим сценарієм"
+    assert {t.get_text() for t in legend.get_texts()} >= {
+        "Під контролем Росії", "Під контролем України", "Демілітаризована зона",
+        "Нинішня лінія зіткнення", "Межа області"}
+
+
+def test_the_ukrainian_headline_numbers_are_written_in_ukrainian(ukrainian, evaluation):
+    from geo.language import km, km2, percent
+
+    impact = evaluation.impact
+    shown = texts(ukrainian)
+    assert (f"Демілітаризована зона ({percent(impact.pct_of_ukraine(impact.dmz_km2), 'uk')} "
+            "території України)") in shown
+    assert km2(impact.dmz_km2, "uk") in shown and km(impact.line_km, "uk") in shown
+
+
+def test_the_ukrainian_footer_gives_the_day_and_the_sources_in_ukrainian(ukrainian):
+    footer = [t for t in texts(ukrainian) if t.startswith(("Контроль станом на", "Джерела: "))]
+    assert footer[0].startswith(f"Контроль станом на 6 січня 2026{NNBSP}р. (знімок 2026-01-06). "
+                                "Площі в км² (EPSG:3035)")
+    assert footer[1].startswith("Джерела: ") and "GeoNames" in footer[1]
+
+
+def test_the_ukrainian_scale_bar_is_in_km_in_ukrainian(ukrainian):
+    assert f"200{NBSP}км" in texts(ukrainian)
+
+
+def test_the_english_slide_has_none_of_the_ukrainian_texts(figure):
+    assert not any("України" in t or "км" in t for t in texts(figure))

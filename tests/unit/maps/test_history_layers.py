@@ -86,3 +86,22 @@ def test_a_units_tooltip_is_a_table_of_its_name_share_and_ground_moved(change):
     assert re.findall("<th>([^<]+)</th>", tooltip) == ["Unit", "Held by Russia",
                                                       "Changed hands"]
     assert "<td>UA-01</td>" in tooltip
+
+
+def test_a_units_tooltip_is_in_ukrainian_with_ukrainian_numbers(change):
+    restated = with_shares_of(change, share_history(UNITS, [D1, D3], load), D1, D3)
+    [layer] = [c for c in units_layer(UNITS, restated, lang="uk")._children.values()
+               if isinstance(c, GeoJsonLayer)]
+    west = next(f["properties"] for f in json.loads(layer.data)["features"]
+                if f["properties"]["name"] == "UA-01")
+    assert west["held"] == ("50,0\u00a0% станом на 1 січня 2025\u202fр., 90,0\u00a0% станом на "
+                            "1 березня 2025\u202fр.")
+    assert re.findall("<th>([^<]+)</th>", west["tooltip"]) == [
+        "Регіон", "Під контролем Росії", "Перейшло з рук у руки"]
+
+
+def test_the_history_map_in_ukrainian_has_a_ukrainian_legend_and_corner(change):
+    page = history_base_map(lang="uk").get_root().render()
+    assert "Між двома датами" in page and "звільнено Україною (пунктирний контур)" in page
+    assert change_layer(change, lang="uk").options["attribution"] == (
+        "Окуповані території: DeepStateMap, 1 лютого 2025\u202fр. і 1 березня 2025\u202fр.")

@@ -76,3 +76,43 @@ def test_tooltip_values_are_text_and_labels_are_escaped():
     table = tooltip_table((("A & B", tooltip_lines("<b>x</b>", "second")),))
     assert table == "<table><tr><th>A &amp; B</th><td>&lt;b&gt;x&lt;/b&gt;<br>second</td></tr>" \
         "</table>"
+
+
+# In Ukrainian (the catalogue compiled, as set-up does).
+
+def test_a_legend_is_drawn_in_the_maps_language():
+    spec = ("Under this scenario", (("box", "#b2182b", "Russian-held"),
+                                    ("line", "#555555", "today's line of contact")))
+    html = page(base_map(legend_spec=spec, lang="uk"))
+    assert re.search(r">\s*За цим сценарієм\s*<", html)
+    assert "Під контролем Росії</div>" in html and "нинішня лінія зіткнення</div>" in html
+    assert 'aria-label="Легенда карти"' in html
+
+
+def test_a_legend_text_already_in_the_maps_language_is_kept():
+    html = page(base_map(legend_spec=("Станом на 1 січня", (("box", "#fff", "власна"),)),
+                         lang="uk"))
+    assert "Станом на 1 січня" in html and "власна</div>" in html
+
+
+def test_the_ukrainian_scale_and_zoom_buttons_are_labelled_in_ukrainian():
+    html = page(base_map(legend_spec=None, lang="uk"))
+    words = json.loads(re.search(r"\}\)\((map_\w+), (\{.*?\})\);", html).group(2))
+    assert words == {"km": "км", "m": "м", "zoom_in": "Збільшити", "zoom_out": "Зменшити",
+                     "leaflet": "Бібліотека JavaScript для інтерактивних карт"}
+
+
+def test_the_ukrainian_drawing_toolbar_is_labelled_in_ukrainian_before_it_is_made():
+    html = page(base_map(legend_spec=None, draw=True, lang="uk"))
+    assert html.index("L.drawLocal, {") < html.index("new L.Control.Draw")
+    assert '"polyline": "Намалювати лінію"' in html and '"finish": "Завершити"' in html
+
+
+def test_the_english_map_keeps_leaflets_own_texts():
+    html = page(base_map(legend_spec=None, draw=True))
+    assert "L.drawLocal" not in html and "zoomInTitle" not in html
+
+
+def test_an_empty_legend_title_stays_empty_in_ukrainian():
+    html = page(base_map(legend_spec=("", (("box", "#fff", "власна"),)), lang="uk"))
+    assert "Project-Id-Version" not in html

@@ -10,10 +10,11 @@ import re
 import pytest
 
 from geo.maps.standalone import (ENGLISH, INLINED_ATTRIBUTE, SIZE_BUDGET_BYTES, StandaloneError,
-                                 external_references, file_name, standalone_document)
+                                 external_references, file_name, standalone_document, wording_for)
 from geo.maps.vendor import RECORD_NAME, manifest
 
 AS_OF = dt.date(2026, 10, 10)
+NNBSP = "\u202f"
 JS = 'var lib = "</script><!-- x";\n'
 CSS = ".a{background:url(images/dot.png)}.b{behavior:url(#default#VML)}"
 PNG = b"\x89PNG dot"
@@ -92,11 +93,36 @@ def test_the_title_block_is_in_the_body_and_the_language_is_set(vendor):
     assert '<html lang="en">' in document
 
 
-def test_another_language_changes_every_added_text(vendor):
+def test_another_language_changes_every_added_text_and_writes_the_date_in_it(vendor):
     wording = type(ENGLISH)(lang="uk", as_of="Станом на {date}", sources="Джерела: {source}")
     document = made(vendor, wording=wording)
     assert '<html lang="uk">' in document
-    assert "Станом на 2026-10-10" in document and "Джерела: DeepStateMap" in document
+    assert f"Станом на 10 жовтня 2026{NNBSP}р." in document
+    assert "Джерела: DeepStateMap" in document
+
+
+def test_a_ukrainian_file_is_marked_ukrainian_and_its_added_texts_are_ukrainian(vendor):
+    document = made(vendor, lang="uk")
+    assert '<html lang="uk">' in document
+    block = re.search(r'<div class="atlas-standalone-title".*?</div></div>', document).group(0)
+    assert 'aria-label="Про цю карту"' in block
+    assert f"<div>Станом на 10 жовтня 2026{NNBSP}р.</div>" in block
+    assert "<div>Джерела: DeepStateMap &amp; Natural Earth</div>" in block
+    assert "Атлас припинення вогню. Працює без мережі" in block
+
+
+def test_the_english_wording_is_the_english_instance_itself():
+    assert wording_for("en") is ENGLISH
+    assert ENGLISH.button == "Download interactive map (HTML)"
+
+
+def test_the_ukrainian_wording_has_every_text_in_ukrainian():
+    words = wording_for("uk")
+    assert (words.lang, words.button, words.timelapse_button) == (
+        "uk", "Завантажити інтерактивну карту (HTML)",
+        "Завантажити анімацію змін (інтерактивний HTML)")
+    assert words.button_help.format(budget_mb=2.0).startswith("Один файл HTML (до 2 МБ)")
+    assert words.failed.format(error="x") == "Інтерактивну карту не вдається завантажити: x."
 
 
 def test_a_script_from_elsewhere_is_refused(vendor):
@@ -213,14 +239,14 @@ def ground(units, snapshot):
     return prepare_ground(units, snapshot)
 
 
-def control_view(units, snapshot, ground):
+def control_view(units, snapshot, ground, lang="en"):
     from geo.data.published import load_published
     from geo.maps.control_layers import control_document
 
-    return control_document(units, snapshot, load_published())
+    return control_document(units, snapshot, load_published(), lang=lang)
 
 
-def scenario_view(units, snapshot, ground):
+def scenario_view(units, snapshot, ground, lang="en"):
     from geo.data.towns import load_towns
     from geo.maps.base import base_map
     from geo.maps.scenario_layers import (SCENARIO_LEGEND, changes_layer, lines_layer, towns_layer,
@@ -230,10 +256,11 @@ def scenario_view(units, snapshot, ground):
 
     zones = apply_scenario(ground, Scenario("freeze"))
     impact = assess(ground, zones, load_towns(ground.ukraine))
-    m = base_map(legend_spec=SCENARIO_LEGEND)
-    for layer in (zones_layer(zones, "Occupied areas: DeepStateMap, snapshot 2026-10-10"),
-                  changes_layer(*changed_ground(ground, zones)), lines_layer(zones, ground.line),
-                  towns_layer(impact.towns)):
+    m = base_map(legend_spec=SCENARIO_LEGEND, lang=lang)
+    for layer in (zones_layer(zones, "Occupied areas: DeepStateMap, snapshot 2026-10-10",
+                              lang=lang),
+                  changes_layer(*changed_ground(ground, zones), lang=lang),
+                  lines_layer(zones, ground.line, lang=lang), towns_layer(impact.towns, lang=lang)):
         layer.add_to(m)
     return m.get_root().render()
 
@@ -273,7 +300,10 @@ def history_view(units, snapshot, ground):
 
 
 VIEWS = {"control": control_view, "scenarios": scenario_view, "compare": compare_view,
-         "history": history_view}
+         "history": history_view,
+         # In Ukrainian, whose letters take two bytes each.
+         "control-uk": lambda *inputs: control_view(*inputs, lang="uk"),
+         "scenarios-uk": lambda *inputs: scenario_view(*inputs, lang="uk")}
 
 
 @pytest.fixture(scope="module", params=list(VIEWS))

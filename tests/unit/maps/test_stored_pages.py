@@ -78,3 +78,43 @@ def test_a_store_that_cannot_be_written_is_reported_not_raised(data_dir, tmp_pat
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     assert not write_document(document_path(DATE, store=blocker, data_dir=data_dir), "page")
+
+
+def test_an_english_pages_name_holds_no_language(data_dir, tmp_path):
+    path = document_path(DATE, presenter=True, store=tmp_path, data_dir=data_dir)
+    assert path.name.startswith("control_2026-01-01_plain-presenter_")
+    assert path == document_path(DATE, presenter=True, store=tmp_path, data_dir=data_dir,
+                                 lang="en")
+
+
+def test_a_ukrainian_page_is_kept_under_a_name_of_its_own(data_dir, tmp_path):
+    english = document_path(DATE, store=tmp_path, data_dir=data_dir)
+    ukrainian = document_path(DATE, store=tmp_path, data_dir=data_dir, lang="uk")
+    assert ukrainian.name.startswith("control_2026-01-01_plain-uk_")
+    assert ukrainian != english
+
+
+def test_a_language_the_atlas_does_not_offer_has_no_page(data_dir, tmp_path):
+    with pytest.raises(ValueError, match="'xx' is not a language of the atlas"):
+        document_path(DATE, store=tmp_path, data_dir=data_dir, lang="xx")
+
+
+def test_storing_a_ukrainian_page_keeps_the_english_one(data_dir, tmp_path):
+    english = document_path(DATE, store=tmp_path, data_dir=data_dir)
+    ukrainian = document_path(DATE, store=tmp_path, data_dir=data_dir, lang="uk")
+    write_document(english, "map")
+    write_document(ukrainian, "карта")
+    assert (read_document(english), read_document(ukrainian)) == ("map", "карта")
+
+
+def test_a_changed_catalogue_changes_the_ukrainian_fingerprint_only(data_dir, tmp_path,
+                                                                     monkeypatch):
+    locale = tmp_path / "locale"
+    (locale / "uk" / "LC_MESSAGES").mkdir(parents=True)
+    catalogue = locale / "uk" / "LC_MESSAGES" / "atlas.mo"
+    catalogue.write_bytes(b"one")
+    monkeypatch.setattr("geo.maps.stored_pages.LOCALE_DIR", locale)
+    english, ukrainian = fingerprint(DATE, data_dir), fingerprint(DATE, data_dir, lang="uk")
+    touch_later(catalogue, "two")
+    assert fingerprint(DATE, data_dir) == english
+    assert fingerprint(DATE, data_dir, lang="uk") != ukrainian

@@ -23,9 +23,10 @@ from geo.data.snapshots import available_dates
 from geo.maps.gif_writer import StreamingGifWriter
 from geo.maps.timelapse import (TimelapseError, frame_days, load_frames, long_steps, make_frame,
                                 steps_note, timelapse_document, ukraine_figures)
-from geo.maps.timelapse_gif import MIN_WIDTH_PX, frame_seconds, gif_from_frames, timelapse_gif
-from geo.maps.timelapse_payload import Frame, encode_polyline
-from geo.maps.timelapse_player import SPEEDS_FPS, TimelapsePlayer
+from geo.maps.timelapse_gif import (MIN_WIDTH_PX, frame_seconds, frame_texts, gif_from_frames,
+                                    timelapse_gif, title_text)
+from geo.maps.timelapse_payload import Frame, encode_polyline, frame_payload
+from geo.maps.timelapse_player import SPEEDS_FPS, TimelapsePlayer, player_labels
 from geo.projection import to_metric
 from tests.synthetic import KM, X0, lonlat, square_km
 
@@ -311,6 +312,71 @@ def test_the_cli_writes_the_gif_and_prints_its_path(tmp_path):
     size, durations, _ = read_gif(out.read_bytes())
     assert size == (1920, 1080)
     assert durations == [500, 500, 500, 2000]
+
+
+# --- in Ukrainian ----------------------------------------------------------------------
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def tiny_frames(*days_km2: tuple[dt.date, float]) -> list[Frame]:
+    square, line = box(30, 48, 31, 49), shapely.LineString([(30, 48), (31, 49)])
+    return [Frame(day, square, line, km2, 19.25) for day, km2 in days_km2]
+
+
+def test_each_frame_s_figures_and_day_are_written_in_ukrainian():
+    frames = tiny_frames((D(2026, 1, 1), 116_000.0), (D(2026, 1, 22), 116_234.6),
+                         (D(2026, 2, 13), 115_000.0))
+    sent = [{k: v for k, v in f.items() if k not in ("area", "line")}
+            for f in frame_payload(frames, lang="uk")]
+    assert sent[1] == {"date": "2026-01-22", "km2": f"116{NBSP}235{NBSP}км²",
+                       "pct": f"19,25{NBSP}% території України",
+                       "change": f"+235{NBSP}км² від 1 січня 2026{NNBSP}р.",
+                       "step": "21 день після попереднього кадру",
+                       "day": f"22 січня 2026{NNBSP}р."}
+    assert sent[2]["step"] == "22 дні після попереднього кадру"
+    assert sent[2]["change"].startswith(f"−1{NBSP}000{NBSP}км²")
+    assert frame_payload(frames)[2]["day"] == "2026-02-13"
+
+
+def test_the_player_s_labels_are_in_the_page_in_ukrainian(units, autumn):
+    page = timelapse_document(autumn, units, lang="uk")
+    assert '<html lang="uk">' in page
+    start = page.index('"labels": ')
+    labels, _ = json.JSONDecoder().raw_decode(page[start + len('"labels": '):])
+    assert (labels["play"], labels["pause"], labels["back_label"], labels["frame_of"]) == (
+        "▶ Відтворити", "❚❚ Пауза", "На кадр назад", "Кадр {index} з {count}")
+    assert 'aria-label="Керування анімацією"' in page and ">Далі ▶</button>" in page
+    assert f"<title>{labels['title']}</title>" in page
+
+
+def test_the_player_s_labels_stay_english_by_default():
+    labels = player_labels(D(2026, 9, 1), D(2026, 10, 10))
+    assert (labels["title"], labels["play"], labels["slider_value"]) == (
+        "Timelapse of territorial control in Ukraine, 2026-09-01 to 2026-10-10", "▶ Play",
+        "{date}, frame {index} of {count}")
+
+
+def test_a_gif_frame_s_texts_are_in_ukrainian():
+    frames = tiny_frames((D(2026, 9, 1), 116_000.0), (D(2026, 9, 23), 116_234.6))
+    assert title_text(D(2026, 9, 1), D(2026, 10, 10), lang="uk") == (
+        f"Контроль над територією України: 1 вересня 2026{NNBSP}р. – 10 жовтня 2026{NNBSP}р.")
+    texts = frame_texts(frames, 1, lang="uk")
+    assert texts["frame"] == (f"Кадр 2 з 2 (карта станом на 23 вересня 2026{NNBSP}р.), 22 дні "
+                              "після попереднього")
+    assert texts["date"] == f"23 вересня 2026{NNBSP}р."
+    assert frame_texts(frames, 1)["date"] == "23 September 2026"
+
+
+def test_a_jump_in_the_frames_and_a_period_without_maps_are_said_in_ukrainian():
+    assert steps_note([D(2026, 9, 1), D(2026, 9, 23)], lang="uk") == (
+        "в архіві бракує кількох тижнів, тож один крок довший за тиждень (найдовший: "
+        f"1 вересня 2026{NNBSP}р. – 23 вересня 2026{NNBSP}р., 22 дні)")
+    with pytest.raises(TimelapseError) as refused:
+        frame_days(D(2020, 1, 1), D(2020, 12, 31), [D(2026, 1, 12), D(2026, 1, 5)])
+    assert refused.value.text("uk") == (
+        f"немає жодної карти за період 1 січня 2020{NNBSP}р. – 31 грудня 2020{NNBSP}р. (карти "
+        f"є за період 5 січня 2026{NNBSP}р. – 12 січня 2026{NNBSP}р.)")
 
 
 def test_a_frame_is_a_small_immutable_value():

@@ -103,3 +103,19 @@ def test_every_shipped_estimate_is_timed_on_the_real_series():
     # near ISW's August 2027; at the pace of the 6 months to 2026-10-10, many more.
     assert dt.date(2027, 6, 1) <= isw.then.by <= dt.date(2028, 6, 1)
     assert isw.now.months > 3 * isw.then.months
+
+
+def test_ground_is_named_in_ukrainian():
+    assert ground_name(["UA-14", "UA-09"], lang="uk") == "Донецька і Луганська області"
+    assert ground_name(["UA-43", "UA-14"], lang="uk") == \
+        "Автономна Республіка Крим і Донецька область"
+
+
+def test_the_sentence_in_ukrainian_writes_its_paces_areas_and_days_as_ukrainian_does():
+    series = daily({"UA-14": 2.0}, change={"UA-14": (D(2026, 1, 1), 0.5)})
+    [row] = estimates_beside(series, estimates(("ISW", "2025-12", "UA-14")), AREAS,
+                             D(2026, 7, 1))
+    nbsp, nnbsp = "\u00a0", "\u202f"
+    assert sentence(row, lang="uk").endswith(
+        f"Наша оцінка станом на 1 липня 2026{nnbsp}р.: 15{nbsp}км²/міс., тож час на решту "
+        f"(8{nbsp}180{nbsp}км²): близько 537 місяців (орієнтовно — квітень 2071{nnbsp}р.).")

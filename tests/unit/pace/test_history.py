@@ -257,3 +257,10 @@ def test_changed_units_keeps_ukraine_when_nothing_moved(history):
     table = changed_units(compare_dates(UNITS, history, D1, D1, load))
     assert table["iso_3166_2"].tolist() == ["UA"]
 
+
+
+def test_gaps_are_named_in_ukrainian_each_a_gap():
+    gaps = [(dt.date(2024, 8, 18), dt.date(2024, 8, 19)), (dt.date(2025, 1, 1),) * 2]
+    assert gaps_text(gaps, lang="uk") == ("18 серпня 2024\u202fр. – 19 серпня 2024\u202fр., "
+                                          "1 січня 2025\u202fр.")
+    assert gaps_text([], lang="uk") == "немає"

@@ -97,3 +97,10 @@ def test_months_before_keeps_the_day_or_clips_to_a_shorter_month():
 
 def test_the_date_after_some_months_counts_mean_months():
     assert date_after(D(2026, 10, 10), 10) == D(2026, 10, 10) + dt.timedelta(days=304)
+
+
+def test_the_notes_on_a_gap_are_in_the_language_asked_for():
+    result = pace(constant(40, 10.0, skip=(0, 1)), "UA-14", D(2025, 1, 1), D(2025, 2, 1))
+    assert result.notes_in("uk") == (("виміряно від 3 січня 2025\u202fр., бо 1 січня "
+                                      "2025\u202fр. немає в архіві"),)
+    assert result.notes_in("en") == result.notes

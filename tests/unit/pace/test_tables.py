@@ -259,3 +259,20 @@ def test_a_period_the_table_does_not_cover_has_no_computed_figure():
                    ("2025", 4_336, GAINED, DEEPSTATE)]))
     assert table["computed_gained_km2"].isna().all()  # before the table; partial; 2 months
     assert not table["agrees"].any() and (table["why"] == "").all()
+
+
+def test_the_months_off_the_1st_are_named_in_ukrainian():
+    table = monthly([("2024-12", 10, 0), ("2025-01", 10, 0)])
+    table.loc[0, "end"] = table.loc[1, "start"] = D(2025, 1, 2)
+    assert off_calendar_text(unit_months(table, "UA"), lang="uk") == (
+        "грудень 2024\u202fр. (1 грудня 2024\u202fр. – 2 січня 2025\u202fр.); "
+        "січень 2025\u202fр. (2 січня 2025\u202fр. – 1 лютого 2025\u202fр.)")
+
+
+def test_why_a_figure_is_off_is_said_in_ukrainian():
+    table = published_beside_computed(monthly([("2026-02", 170, 50)]),
+                                      published([("2026-02", 126, GAINED, DEEPSTATE)]),
+                                      lang="uk")
+    assert table["why"].iloc[0] == (
+        "карту перемальовано в обидва боки: звільнено 50\u00a0км²; наше сальдо, "
+        "120\u00a0км², відрізняється від опублікованого не більш ніж на 5\u00a0%")

@@ -166,3 +166,30 @@ def test_as_dict_rounds_and_names_the_days():
         "months": 10.0, "by": "2027-05-01", "text": sentence(w),
         "by_oblast": [{"iso_3166_2": "UA-14", "km2": 304.4, "km2_per_month": 30.4,
                        "months": 10.0, "by": "2027-05-01"}]}
+
+
+# --- in Ukrainian ----------------------------------------------------------------------
+
+def test_a_time_in_months_takes_the_ukrainian_plural_of_its_number():
+    from geo.pace.time_to_take import months_text
+
+    assert [months_text(n, lang="uk") for n in (1, 3, 5, 21, 22)] == [
+        "близько 1 місяця", "близько 3 місяців", "близько 5 місяців", "близько 21 місяця",
+        "близько 22 місяців"]
+    assert [months_text(0.5, lang="uk"), months_text(1_300, lang="uk")] == [
+        "менше місяця", "понад століття"]
+    assert months_text(14) == "about 14 months"
+
+
+def test_the_sentence_of_a_window_in_ukrainian_names_the_month_and_the_stalled_oblast():
+    series = daily({"UA-14": 1.0, "UA-09": 0.0})
+    w = window(time_to_take(series, {"UA-14": 304.4, "UA-09": 100.0}, DAY), 6)
+    assert sentence(w, lang="uk") == (
+        "За темпу останніх 6 місяців Росії знадобилося б близько 10 місяців, щоб захопити "
+        "територію, яку їй передає ця пропозиція (орієнтовно — травень 2027\u202fр.). За "
+        "такого темпу ніколи: Луганська область (100\u00a0км²) — там лінія не просувалася.")
+
+
+def test_the_meaning_in_ukrainian():
+    assert meaning(0.0, 0.0, lang="uk") == ("Ця пропозиція не передає Росії жодної території: "
+                                            "рахувати час на захоплення немає чого.")

@@ -44,3 +44,12 @@ def test_a_scenario_compared_with_itself_differs_nowhere():
     assert (figures_table(DONBAS_IMPACT, DONBAS_IMPACT)["difference"] == 0).all()
     assert shares_table(DONBAS_IMPACT, DONBAS_IMPACT).empty
     assert towns_table(TOWNS, DONBAS, DONBAS).empty
+
+
+def test_in_ukrainian_the_figures_table_labels_its_figures_in_ukrainian():
+    table = figures_table(DONBAS_IMPACT, MUTUAL_IMPACT, lang="uk")
+    assert list(table["figure"]) == [
+        "Під контролем Росії (км²)", "Під контролем Росії (% території України)",
+        "Відходить Росії (км²)", "Повертається Україні (км²)", "Демілітаризована зона (км²)",
+        "Лінії для моніторингу (км)", "Мешканці населених пунктів, що переходять до іншої сторони"]
+    assert table[["a", "b"]].equals(figures_table(DONBAS_IMPACT, MUTUAL_IMPACT)[["a", "b"]])

@@ -23,10 +23,21 @@ def test_every_kind_of_step_survives_a_round_trip():
 def test_a_bad_step_is_left_out_with_a_warning():
     steps, warnings = parse_deck("freeze,annex,mutual:80:0,donbas")
     assert steps == [Scenario("freeze"), Scenario("donbas")]
-    assert len(warnings) == 2 and "annex" in warnings[0] and "between 0 and 50" in warnings[1]
+    assert len(warnings) == 2 and "annex" in str(warnings[0]) \
+        and "between 0 and 50" in str(warnings[1])
 
 
 @given(st.text(max_size=200))
 def test_any_text_gives_a_deck_and_never_raises(text):
     steps, warnings = parse_deck(text)
     assert isinstance(steps, list) and isinstance(warnings, list)
+
+
+def test_a_bad_steps_warning_is_english_as_text_and_ukrainian_when_asked():
+    _, warnings = parse_deck("mutual:80:0,mutual:x:1")
+    assert [str(w) for w in warnings] == [
+        "deck step 'mutual:80:0': ua_km must be between 0 and 50 km, not 80",
+        "deck step 'mutual:x:1': 'x' is not a number"]
+    assert [w.text("uk") for w in warnings] == [
+        "крок слайдів `'mutual:80:0'`: `ua_km` має бути від 0 до 50 км, а не 80",
+        "крок слайдів `'mutual:x:1'`: 'x' не є числом"]

@@ -207,3 +207,30 @@ def test_the_cli_reports_an_unknown_unit_with_exit_2(tmp_path):
                          str(tmp_path / "zones.geojson"))
     assert status == 2
     assert "unknown unit 'UA-99'" in err
+
+
+def test_in_ukrainian_the_csv_has_ukrainian_headers_over_the_same_rows(evaluation, time):
+    english = impact_csv(evaluation.impact, time=time)
+    ukrainian = impact_csv(evaluation.impact, time=time, lang="uk")
+    header = list(pd.read_csv(io.StringIO(ukrainian)).columns)
+    assert header[:8] == ["Код ISO 3166-2", "Назва англійською", "Частка під контролем Росії до (%)",
+                          "Частка під контролем Росії після (%)", "Відходить Росії (км²)",
+                          "Повертається Україні (км²)", "У демілітаризованій зоні (км²)",
+                          "Україна віддає (км²)"]
+    assert header[12:16] == ["Період вимірювання темпу, 6-місячне вікно",
+                             "Темп, 6-місячне вікно (км² на місяць)",
+                             "Місяців до захоплення, 6-місячний темп",
+                             "Дата захоплення, 6-місячний темп"]
+    assert ukrainian.splitlines()[1:] == english.splitlines()[1:]
+
+
+def test_in_ukrainian_the_geojson_labels_its_lines_but_keeps_its_keys(evaluation, time):
+    collection = scenario_geojson(evaluation, time=time, lang="uk")
+    lines = [f["properties"] for f in collection["features"] if "label" in f["properties"]]
+    # A mutual pull-back's lines are the zone's two edges.
+    assert {p["kind"]: p["label"] for p in lines} == {
+        "zone-russian": "Межа зони з російського боку",
+        "zone-ukrainian": "Межа зони з українського боку"}
+    assert collection["attribution"][1:] == ["Межі: Natural Earth",
+                                             "Населені пункти: GeoNames (geonames.org)"]
+    assert collection["time_to_take"] == scenario_geojson(evaluation, time=time)["time_to_take"]

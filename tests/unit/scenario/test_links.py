@@ -30,13 +30,13 @@ def test_a_link_holds_only_the_parameters_its_preset_uses():
 def test_an_unknown_preset_warns_and_falls_back_to_freeze():
     view = parse_view({"preset": "annex"})
     assert view.scenario == Scenario("freeze")
-    assert "preset='annex'" in view.warnings[0]
+    assert "preset='annex'" in str(view.warnings[0])
 
 
 def test_an_out_of_range_distance_warns_and_takes_the_default():
     view = parse_view({"preset": "mutual", "ua_km": "500", "ru_km": "5"})
     assert view.scenario == Scenario("mutual", ua_km=UA_KM.default, ru_km=5)
-    assert "outside 0 to 50" in view.warnings[0]
+    assert "outside 0 to 50" in str(view.warnings[0])
 
 
 def test_nan_and_text_are_not_numbers():
@@ -48,7 +48,7 @@ def test_nan_and_text_are_not_numbers():
 def test_unknown_oblast_codes_warn_and_mean_everywhere():
     view = parse_view({"preset": "shift", "oblasts": "UA-14,UA-99"})
     assert view.scenario.oblasts == ()
-    assert "UA-99" in view.warnings[0]
+    assert "UA-99" in str(view.warnings[0])
 
 
 def test_a_malformed_target_warns():
@@ -71,10 +71,22 @@ def test_a_malformed_date_warns_and_means_the_newest():
 def test_a_custom_line_is_not_kept_in_links():
     view = parse_view({"preset": "custom"})
     assert view.scenario == Scenario("freeze")
-    assert "not kept in links" in view.warnings[0]
+    assert "not kept in links" in str(view.warnings[0])
 
 
 @settings(max_examples=300)
 @given(st.dictionaries(st.sampled_from(QUERY_KEYS + ("junk",)), st.text(max_size=40)))
 def test_any_parameters_at_all_give_a_view_and_never_raise(query):
     assert isinstance(parse_view(query), View)
+
+
+def test_a_warning_is_english_as_text_and_ukrainian_when_asked():
+    warning = parse_view({"preset": "annex"}).warnings[0]
+    assert str(warning) == "preset='annex' is not a scenario; using freeze"
+    assert warning.text("uk") == "`preset='annex'` не є сценарієм; показано `freeze`"
+
+
+def test_an_out_of_range_share_warns_in_ukrainian_by_its_ukrainian_name():
+    view = parse_view({"preset": "target", "target": "UA-14=abc"})
+    assert [w.text("uk") for w in view.warnings] == [
+        "`цільова частка='abc'` не є числом; показано 85"]

@@ -195,3 +195,54 @@ def test_a_pace_too_slow_for_the_calendar_is_more_than_a_century_with_no_date():
     assert (slow.km2_per_month, slow.by) == (pytest.approx(1e-6 * 30.44), None)
     assert (head.stalled, head.by) == ((), None)
     assert "more than a century" in headline_sentence(time)
+
+
+NNBSP = "\u202f"
+
+
+def test_in_ukrainian_nothing_handed_over_and_nothing_moving_are_said_in_ukrainian():
+    nothing = proposal_time(impact({"UA-14": {}}), daily({"UA-14": 1.0}), DAY)
+    assert compact(nothing, lang="uk") == ("Час на захоплення за 6-місячного темпу: Росії "
+                                           "нічого не передається")
+    stalled = proposal_time(handing(UA_14=500.0), daily({"UA-14": 0.0}), DAY)
+    assert compact(stalled, lang="uk") == ("Час на захоплення за 6-місячного темпу: за такого "
+                                           "темпу — ніколи")
+    assert range_sentence(stalled, lang="uk") == (
+        "За останні 3, 6 і 12 місяців: ніколи за жодного з цих темпів (лінія не просувалася "
+        "вперед).")
+
+
+def test_in_ukrainian_the_range_names_its_windows_and_the_one_not_at_this_pace():
+    series = daily({"UA-14": 1.0}, change={"UA-14": (D(2026, 4, 1), 0.0)})
+    time = proposal_time(handing(UA_14=304.4), series, DAY)
+    assert range_short(time, lang="uk") == ("13–20 місяців за 6- і 12-місячного темпів; за "
+                                            "3-місячного темпу — ніколи")
+
+
+def test_in_ukrainian_the_per_oblast_table_writes_names_paces_and_months_as_ukrainian_does():
+    series = daily({"UA-14": 1.0, "UA-09": 0.0})
+    time = proposal_time(handing(UA_14=304.4, UA_09=100.0), series, DAY)
+    table = oblast_table(time, lang="uk").set_index("iso_3166_2")
+    assert table.loc["UA-14"].to_dict() == {
+        "name": "Донецька область", "km2": 304.4, "paces": "30,4 / 30,4 / 30,4",
+        "taken": f"травень 2027{NNBSP}р. (10 місяців)", "across": f"травень 2027{NNBSP}р."}
+    assert table.loc["UA-09", "taken"] == table.loc["UA-09", "across"] == \
+        "за такого темпу — ніколи"
+
+
+def test_in_ukrainian_the_source_names_the_series_its_windows_and_a_short_one():
+    series = daily({"UA-14": 1.0}, first=D(2026, 3, 1))
+    time = proposal_time(handing(UA_14=304.4), series, DAY)
+    assert pace_source(time, lang="uk") == (
+        "Темп: щоденний ряд DeepStateMap (deepstatemap.live), чиста зміна площі під контролем "
+        f"Росії в кожній області за останні 3, 6 і 12 місяців до 1 липня 2026{NNBSP}р. "
+        "(EPSG:3035); для 6- і 12-місячного вікон у ряді немає таких ранніх днів: виміряно від "
+        f"1 березня 2026{NNBSP}р., першого дня в архіві після його початку")
+
+
+def test_in_ukrainian_ground_russia_concedes_is_said_to_be_conceded():
+    zone = impact({"UA-14": {"dmz_km2": 900.0, "from_ukraine_km2": 400.0}}, 900.0)
+    assert russia_gives_up(proposal_time(zone, daily({"UA-14": 1.0}), DAY), lang="uk") == (
+        "Росія віддає 500\u00a0км² підконтрольної їй території: за темпу останніх 6 місяців — "
+        "ніколи: там, де вона лежить, Сили оборони України не просувалися, тож ця територія — "
+        "те, чим поступається Росія, а не те, що українські сили могли б відвоювати.")

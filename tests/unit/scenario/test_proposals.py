@@ -61,7 +61,7 @@ def test_a_number_beyond_its_range_in_a_link_gives_its_default_and_a_warning(cod
     assert values_of(view.scenario)[number.name] == number.default
     assert len(view.warnings) == 1
     assert f"outside {number.low:g} to {number.high:g}; using {number.default:g}" \
-        in view.warnings[0]
+        in str(view.warnings[0])
 
 
 @pytest.mark.parametrize(("code", "number"), NUMBERS, ids=lambda x: getattr(x, "name", x))
@@ -87,7 +87,7 @@ def test_a_deck_step_writes_one_field_per_parameter_its_preset_takes():
 def test_a_deck_step_with_a_parameter_its_preset_does_not_take_is_left_out():
     steps, warnings = parse_deck("donbas:15,mutual:15,target:UA-14:85:3")
     assert steps == [] and len(warnings) == 3
-    assert "mutual:UA_KM:RU_KM, shift:KM[:CODES], target:CODE:PCT" in warnings[0]
+    assert "mutual:UA_KM:RU_KM, shift:KM[:CODES], target:CODE:PCT" in str(warnings[0])
 
 
 def test_parameters_a_preset_does_not_take_keep_the_scenarios_defaults():
@@ -124,3 +124,17 @@ def test_equal_scenarios_hold_the_same_values_however_they_were_written():
 def test_every_parameter_has_a_unique_name():
     names = [p.name for proposal in PROPOSALS.values() for p in proposal.parameters]
     assert sorted(names) == sorted(PARAMETERS)
+
+
+def test_in_ukrainian_a_label_gives_its_unit_and_sign_in_ukrainian():
+    assert SHIFT_KM.label_for(lang="uk") == \
+        "Зсунути лінію (км; + углиб території під контролем України)"
+    assert UA_KM.label_for(side_by_side=True, lang="uk") == "Україна відводить війська (км)"
+    assert OBLASTS.label_for(lang="uk") == "Лише в цих областях (жодної — скрізь)"
+
+
+def test_a_scenario_out_of_range_says_why_in_english_and_in_ukrainian():
+    with pytest.raises(ScenarioError) as raised:
+        scenario_of("mutual", {"ua_km": 80.0})
+    assert str(raised.value) == "ua_km must be between 0 and 50 km, not 80"
+    assert raised.value.message.text("uk") == "`ua_km` має бути від 0 до 50 км, а не 80"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from babel.messages.pofile import read_po
 
 from geo.language import DOMAIN, LOCALE_DIR
+from geo.scenario.proposals import PROPOSALS
 
 #: The proto fields an element shows to the visitor.
 VISIBLE_FIELDS = frozenset({"body", "label", "help", "placeholder", "options", "caption",
@@ -24,13 +25,10 @@ VISIBLE_FIELDS = frozenset({"body", "label", "help", "placeholder", "options", "
 HIDDEN_ELEMENTS = frozenset({"Html"})
 #: Words of English so common that an untranslated sentence holds one, whether or not the
 #: catalogue has them.
-COMMON_WORDS = frozenset("""a an the and or of to in on at by for from with without is are was
-were be not no this that these those it its as per than then when where which who what how
-day days map line area areas show shows shown here there one two more less""".split())
+COMMON_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without", "is", "are", "was", "were", "be", "not", "no", "this", "that", "these", "those", "it", "its", "as", "per", "than", "then", "when", "where", "which", "who", "what", "how", "day", "days", "map", "line", "area", "areas", "show", "shows", "shown", "here", "there", "one", "two", "more", "less"])
 #: Names of sources and formats shown as they are in either language, and English's own name
 #: (the language switch names each language in itself).
-NAMES = frozenset("""deepstatemap deepstatemap.live natural earth openstreetmap epsg iso geojson
-csv png gif html kml kmz shapefile zip bbc news isw ukraine english""".split())
+NAMES = frozenset(["deepstatemap", "deepstatemap.live", "natural", "earth", "openstreetmap", "epsg", "iso", "geojson", "csv", "png", "gif", "html", "kml", "kmz", "shapefile", "zip", "bbc", "news", "isw", "ukraine", "english"])
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -66,7 +64,8 @@ def catalogue_words() -> frozenset[str]:
     Ukrainian translations keep and :data:`NAMES`."""
     with (LOCALE_DIR / "uk" / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as file:
         catalog = read_po(file, locale="uk", domain=DOMAIN)
-    english, kept = set(COMMON_WORDS), set(NAMES)
+    # The proposals' codes are link parameters' values, shown as such (Sources and method).
+    english, kept = set(COMMON_WORDS), set(NAMES) | set(PROPOSALS)
     for message in catalog:
         if not message.id:
             continue
@@ -85,7 +84,10 @@ def english_words(texts: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     words = catalogue_words()
     for text in texts:
-        readable = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|:material/[a-z_]+:", " ", text)
+        # Nor are identifiers: paths, file names, link parameters, codes (data/towns.csv,
+        # preset=plan28, UA-14).
+        readable = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+|:material/[a-z_]+:|"
+                          r"[^\s,;()]*[/_=\d][^\s,;()]*", " ", text)
         for word in _words(readable) & words:
             found.setdefault(word, text)
     return found
