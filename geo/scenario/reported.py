@@ -20,9 +20,15 @@ MEASURES = {
 }
 
 
+#: The columns written in each language: English's, and beside each its Ukrainian
+#: (``as_of_uk``...), this project's own wording like the English (data/SOURCES.md).
+TEXT_COLUMNS = ("as_of", "source", "why_differs")
+
+
 def load_reported(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Reported figures: preset, area (ISO code), measure (a key of :data:`MEASURES`), value,
-    as_of, source, url, why_differs (one sentence)."""
+    as_of, source, url, why_differs (one sentence), and the text columns' Ukrainian
+    (:data:`TEXT_COLUMNS` with ``_uk``)."""
     return pd.read_csv(data_dir / REPORTED_FILE, keep_default_na=False,
                        dtype={"as_of": str, "area": str})
 
@@ -43,9 +49,10 @@ def _computed(impact: Impact, area: str, measure: str) -> float:
 def compare(reported: pd.DataFrame, preset: str, impact: Impact, *,
             lang: str = "en") -> pd.DataFrame:
     """The reported figures for ``preset`` beside the computed ones: figure (the measure's
-    label in ``lang``), area, reported, reported_as_of, reported_source, computed,
-    why_differs (as the file gives it, in English)."""
+    label), area, reported, reported_as_of, reported_source, computed, why_differs, their
+    text in ``lang``."""
     rows = reported[reported["preset"] == preset]
+    text = {column: column if lang == "en" else f"{column}_{lang}" for column in TEXT_COLUMNS}
     if rows.empty:
         return pd.DataFrame(columns=["figure", "area", "reported", "reported_as_of",
                                      "reported_source", "computed", "why_differs"])
@@ -53,8 +60,8 @@ def compare(reported: pd.DataFrame, preset: str, impact: Impact, *,
         "figure": rows["measure"].map(lambda measure: gettext(MEASURES[measure], lang)),
         "area": rows["area"],
         "reported": rows["value"].astype(float),
-        "reported_as_of": rows["as_of"],
-        "reported_source": rows["source"],
+        "reported_as_of": rows[text["as_of"]],
+        "reported_source": rows[text["source"]],
         "computed": [_computed(impact, a, m) for a, m in zip(rows["area"], rows["measure"])],
-        "why_differs": rows["why_differs"],
+        "why_differs": rows[text["why_differs"]],
     }).reset_index(drop=True)

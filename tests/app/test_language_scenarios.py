@@ -69,6 +69,20 @@ def test_a_table_shows_ukrainian_oblast_names_and_sides():
     assert headers(towns)[:2] == ["Населений пункт", "Область"]
 
 
+def test_the_reported_costs_and_why_they_differ_are_in_ukrainian():
+    at = open_page(PAGE, lang="uk", preset="donbas")
+    reported = next(t for t in at.dataframe if "why_differs" in t.value.columns).value
+    assert reported["why_differs"].iloc[0].startswith("Повідомлено в серпні 2025")
+    assert set(reported["reported_as_of"]) >= {"серпень 2025 р.", "кінець 2025 р."}
+    assert reported["reported"].iloc[0] == "7\u00a0000"
+
+
+def test_the_towns_changing_side_are_named_in_ukrainian():
+    at = open_page(PAGE, lang="uk", preset="donbas")
+    towns = next(t for t in at.dataframe if "side_after" in t.value.columns).value
+    assert {"Краматорськ", "Слов’янськ"} <= set(towns["name"])
+
+
 def test_the_language_stays_in_the_link_when_the_scenario_changes():
     at = open_page(PAGE, lang="uk")
     at.selectbox(key="sc_preset").set_value("mutual").run()
