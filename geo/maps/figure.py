@@ -14,10 +14,12 @@ import textwrap
 from pathlib import Path
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
+from matplotlib.text import Text
 
 from geo.data.names import UNIT_NAMES
 from geo.language import DEFAULT, N_, gettext, km, km2, number, percent
@@ -218,25 +220,42 @@ def _draw_panel(fig: Figure, evaluation: Evaluation, lang: str) -> None:
         y -= PANEL_STEP
 
 
+#: The right edge a footer line must end before (figure fraction; the lines start at 0.015).
+FOOTER_RIGHT = 0.99
+
+
+def _fit_width(fig: Figure, text: Text) -> None:
+    """Shrink ``text`` (one line) in half points until it ends before :data:`FOOTER_RIGHT`:
+    a sentence runs longer in one language than another (Ukrainian's are about a tenth
+    longer), and a footer line cut at the slide's edge loses its end."""
+    # Measured as the PNG draws it: the vector formats lay text out alike.
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    while (text.get_window_extent(renderer).x1 > FOOTER_RIGHT * fig.bbox.width
+           and text.get_fontsize() > 6):
+        text.set_fontsize(text.get_fontsize() - 0.5)
+
+
 def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime, lang: str) -> None:
     fig.text(0.015, TIME_Y, textwrap.fill(time_line(time, lang=lang),
                                            width=_chars(TIME_CHARS, lang)),
              fontsize=SUBTITLE_PT, fontweight="bold", va="bottom")
-    fig.text(0.015, FOOTER_Y[0],
+    pace = fig.text(0.015, FOOTER_Y[0],
              gettext("Time to take: each oblast's net pace over {windows}, {source} "
                      "(EPSG:3035); a straight-line extrapolation, not a forecast.", lang).format(
                  windows=pace_windows(time, lang=lang), source=gettext(PACE_SOURCE, lang)),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
     day = evaluation.ground.date
-    fig.text(0.015, FOOTER_Y[1],
+    control = fig.text(0.015, FOOTER_Y[1],
              gettext("Control as of {day} (snapshot {snapshot}). Areas in km² (EPSG:3035), "
                      "lengths in km (UTM 36N). Zones and lines drawn by Ceasefire Atlas.",
                      lang).format(day=long_date(day, lang=lang), snapshot=day.isoformat()),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
-    fig.text(0.015, FOOTER_Y[2],
+    sources = fig.text(0.015, FOOTER_Y[2],
              gettext("Sources: {sources}.", lang).format(
                  sources="; ".join(gettext(source, lang) for source in SOURCES)),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
+    for line in (pace, control, sources):
+        _fit_width(fig, line)
 
 
 def scenario_figure(evaluation: Evaluation, *, title: str | None = None,

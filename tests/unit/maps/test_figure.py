@@ -6,10 +6,12 @@ import struct
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from geo.cli.main import main
 from geo.maps.figure import save_figure, scenario_figure
+from geo.maps.figure_base import FOOTER_Y
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -229,3 +231,12 @@ def test_the_ukrainian_scale_bar_is_in_km_in_ukrainian(ukrainian):
 
 def test_the_english_slide_has_none_of_the_ukrainian_texts(figure):
     assert not any("України" in t or "км" in t for t in texts(figure))
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_every_footer_line_ends_inside_the_slide(evaluation, lang):
+    fig = scenario_figure(evaluation, lang=lang)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    footer = [t for t in fig.texts if t.get_position()[1] in FOOTER_Y]
+    assert len(footer) == 3
+    assert all(t.get_window_extent(renderer).x1 <= 0.99 * fig.bbox.width for t in footer)
