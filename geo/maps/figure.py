@@ -14,18 +14,16 @@ import textwrap
 from pathlib import Path
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
-from matplotlib.text import Text
 
 from geo.data.names import UNIT_NAMES
 from geo.language import DEFAULT, N_, gettext, km, km2, number, percent
 from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
-                                  SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
-                                  segments)
+                                  SUBTITLE_PT, TITLE_PT, dashes, fit_width, frame_map, long_date,
+                                  polygon_path, segments)
 from geo.maps.palette import (LINE_STYLES, OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
                               TODAY_COLOR, TODAY_PT, UKRAINE_EDGE, UKRAINIAN_FILL, UKRAINIAN_PALE,
                               ZONE_BACKGROUND, ZONE_COLOR)
@@ -220,21 +218,6 @@ def _draw_panel(fig: Figure, evaluation: Evaluation, lang: str) -> None:
         y -= PANEL_STEP
 
 
-#: The right edge a footer line must end before (figure fraction; the lines start at 0.015).
-FOOTER_RIGHT = 0.99
-
-
-def _fit_width(fig: Figure, text: Text) -> None:
-    """Shrink ``text`` (one line) in half points until it ends before :data:`FOOTER_RIGHT`:
-    a sentence runs longer in one language than another (Ukrainian's are about a tenth
-    longer), and a footer line cut at the slide's edge loses its end."""
-    # Measured as the PNG draws it: the vector formats lay text out alike.
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    while (text.get_window_extent(renderer).x1 > FOOTER_RIGHT * fig.bbox.width
-           and text.get_fontsize() > 6):
-        text.set_fontsize(text.get_fontsize() - 0.5)
-
-
 def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime, lang: str) -> None:
     fig.text(0.015, TIME_Y, textwrap.fill(time_line(time, lang=lang),
                                            width=_chars(TIME_CHARS, lang)),
@@ -255,7 +238,7 @@ def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime, lang: 
                  sources="; ".join(gettext(source, lang) for source in SOURCES)),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
     for line in (pace, control, sources):
-        _fit_width(fig, line)
+        fit_width(line)
 
 
 def scenario_figure(evaluation: Evaluation, *, title: str | None = None,

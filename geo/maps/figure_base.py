@@ -13,8 +13,10 @@ import datetime as dt
 import numpy as np
 import shapely
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
@@ -116,3 +118,20 @@ def frame_map(ax: Axes, ukraine: BaseGeometry, *, lang: str = DEFAULT) -> None:
     ax.set_aspect("equal", adjustable="box", anchor="W")
     ax.set_axis_off()
     draw_scale_bar(ax, lang=lang)
+
+
+#: The right edge a line of text must end before (figure fraction).
+RIGHT_EDGE = 0.99
+
+
+def fit_width(text: Text, right: float = RIGHT_EDGE) -> None:
+    """Shrink ``text`` (one line, on a figure) in half points until it ends before ``right``
+    (a fraction of the figure's width): a sentence runs longer in one language than another
+    (Ukrainian's about a tenth longer), and a line cut at the slide's edge loses its end."""
+    fig = text.get_figure()
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    # Measured as the PNG draws it: the vector formats lay text out alike.
+    renderer = canvas.get_renderer()
+    while text.get_window_extent(renderer).x1 > right * fig.bbox.width and \
+            text.get_fontsize() > 6:
+        text.set_fontsize(text.get_fontsize() - 0.5)

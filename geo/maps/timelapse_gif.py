@@ -31,8 +31,8 @@ from geo.data.snapshots import ATTRIBUTION
 from geo.language import gettext, km2, ngettext, percent
 from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
-                                  SUBTITLE_PT, TITLE_PT, dashes, frame_map, long_date, polygon_path,
-                                  segments)
+                                  SUBTITLE_PT, TITLE_PT, dashes, fit_width, frame_map, long_date,
+                                  polygon_path, segments)
 from geo.maps.gif_writer import FRAME_S, HOLD_LAST_S, StreamingGifWriter
 from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
                               START_LINE_COLOR, START_LINE_DASH, TODAY_COLOR, TODAY_PT,
@@ -98,6 +98,7 @@ class _Slide:
             "{count} frames, about one a week: each is that day's own map (the first held day "
             "of each week, and of each month); nothing is drawn between them.", len(frames),
             lang).format(count=len(frames)), fontsize=SUBTITLE_PT, va="top", color="#333333")
+        fit_width(self.fig.texts[-1])
         self.ax = self._map(units, first)
         self._panel()
         self._footer()
@@ -226,6 +227,8 @@ class _Slide:
         self.progress.set_xdata([first.date.toordinal(), day])
         self.marker.set_xdata([day])
         self.frame_note.set_text(texts["frame"])
+        self.frame_note.set_fontsize(LABEL_PT)
+        fit_width(self.frame_note)
         self.source.set_text(texts["source"])
 
 

@@ -383,3 +383,17 @@ def test_a_frame_is_a_small_immutable_value():
     frame = Frame(D(2026, 1, 6), box(0, 0, 1, 1), shapely.LineString([(0, 0), (1, 1)]), 1.0, 2.0)
     with pytest.raises(AttributeError):
         frame.date = D(2026, 1, 7)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_every_line_of_a_gif_frame_ends_inside_the_slide(units, autumn, lang):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from geo.maps.timelapse_gif import _Slide
+
+    slide = _Slide(autumn, units, 1920, lang=lang)
+    slide.show(len(autumn) - 1)
+    renderer = FigureCanvasAgg(slide.fig).get_renderer()
+    ends = [t.get_window_extent(renderer).x1 / slide.fig.bbox.width
+            for t in slide.fig.texts if t.get_text()]
+    assert max(ends) <= 0.99
