@@ -23,7 +23,6 @@ from geo.data.snapshots import ATTRIBUTION
 from geo.ingest import InputError
 from geo.ingest.control import ControlFile, read_control_file
 from geo.ingest.live import LIVE_ATTRIBUTION, LiveDataError, fetch_live
-from geo.language import N_
 from geo.scenario.ground import Ground, prepare_ground
 from pages._cached_data import ground, snapshot, units
 from pages._dates import day_text
@@ -32,11 +31,6 @@ from pages._page_setup import OWN_DATA_KEY
 
 #: Derived data of this many files or live answers is kept per process.
 KEPT = 16
-#: The credit of the bundled snapshots and of DeepStateMap's files
-#: (geo.data.snapshots.ATTRIBUTION), marked here for the catalogue.
-SNAPSHOT_CREDIT = N_("Occupied areas: DeepStateMap (deepstatemap.live)")
-
-
 @dataclass(frozen=True)
 class Source:
     """A visitor's own occupied area: ``key`` names its figures in this process; ``date`` is

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geo.language import N_
 from geo.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -15,8 +16,9 @@ if TYPE_CHECKING:
 CONTROL_DIR = "control"
 _PREFIX = "occupied_"
 
-#: Shown wherever the occupied area or anything derived from it is shown (its licence asks).
-ATTRIBUTION = "Occupied areas: DeepStateMap (deepstatemap.live)"
+#: Shown wherever the occupied area or anything derived from it is shown (its licence asks);
+#: marked for the catalogue, written with ``gettext(ATTRIBUTION, lang)``.
+ATTRIBUTION = N_("Occupied areas: DeepStateMap (deepstatemap.live)")
 
 
 class SnapshotDateError(ValueError):

@@ -18,7 +18,7 @@ import pages._checked_files
 import pages._data_source
 from geo.atomic import write_text
 from geo.ingest.live import LiveDataError, LiveSnapshot
-from geo.language import Message
+from geo.language import Message, gettext
 from geo.maps.vendor import install
 from geo.update.record import file_digest, remember
 from tests.app.running import open_page
@@ -187,10 +187,10 @@ def test_in_english_an_unusable_file_is_refused_as_before():
         "drawn as polygons")]
 
 
-def test_the_marked_credit_is_the_bundled_snapshots_credit():
+def test_the_bundled_snapshots_credit_is_in_the_catalogue():
     from geo.data.snapshots import ATTRIBUTION
 
-    assert pages._data_source.SNAPSHOT_CREDIT == ATTRIBUTION
+    assert gettext(ATTRIBUTION, "uk") == "Окуповані території: DeepStateMap (deepstatemap.live)"
 
 
 # --- Damaged data and missing map files ------------------------------------------------------
