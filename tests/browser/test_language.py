@@ -50,11 +50,17 @@ def texts_of(page) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("path", PAGES_UK)
-def test_a_ukrainian_page_has_no_english_word_of_the_catalogue(offline_page, app_url, path):
+def opened(offline_page, app_url: str, path: str):
+    """The page at ``path``, drawn and its script finished."""
     page = offline_page.page
     page.goto(f"{app_url}{path}")
     settled(page, path)
+    return page
+
+
+@pytest.mark.parametrize("path", PAGES_UK)
+def test_a_ukrainian_page_has_no_english_word_of_the_catalogue(offline_page, app_url, path):
+    page = opened(offline_page, app_url, path)
     # Streamlit's own words are the page script's, which runs once the sidebar is drawn.
     page.wait_for_function("window.atlasChrome && document.documentElement.lang === 'uk'")
     assert english_words(texts_of(page)) == {}
@@ -62,9 +68,7 @@ def test_a_ukrainian_page_has_no_english_word_of_the_catalogue(offline_page, app
 
 @pytest.mark.parametrize("path", PAGES_UK)
 def test_a_ukrainian_page_is_announced_in_ukrainian(offline_page, app_url, path):
-    page = offline_page.page
-    page.goto(f"{app_url}{path}")
-    settled(page, path)
+    page = opened(offline_page, app_url, path)
     page.wait_for_function("document.documentElement.lang === 'uk'")
 
 

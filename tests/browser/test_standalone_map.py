@@ -103,16 +103,20 @@ def test_the_downloaded_map_draws_from_disk_with_no_network(name, offline_page, 
     assert from_disk.asked == []
 
 
-def test_a_unit_of_the_downloaded_control_map_shows_its_figures_on_hover(
-        offline_page, app_url, from_disk, tmp_path):
-    view = VIEWS["control"]
-    page = from_disk.open(downloaded(offline_page, app_url, view, tmp_path), view.minimum_paths)
-    # A unit Russia holds none of (no occupied area drawn over it), in the map's top half
-    # (the title block covers part of the bottom left).
+def hover_a_free_unit(page) -> None:
+    """Hover a unit Russia holds none of (no occupied area drawn over it), in the map's top
+    half (the title block covers part of the bottom left)."""
     units = page.locator(f'path.leaflet-interactive[fill="{SHARE_CLASSES[0][1]}"]')
     top = next(unit for unit in units.all()
                if (box := unit.bounding_box())["y"] + box["height"] / 2 < 400)
     top.hover()
+
+
+def test_a_unit_of_the_downloaded_control_map_shows_its_figures_on_hover(
+        offline_page, app_url, from_disk, tmp_path):
+    view = VIEWS["control"]
+    page = from_disk.open(downloaded(offline_page, app_url, view, tmp_path), view.minimum_paths)
+    hover_a_free_unit(page)
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Held by Russia")
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Computed from DeepStateMap")
     assert from_disk.asked == []
@@ -132,10 +136,7 @@ def test_the_downloaded_ukrainian_control_map_is_in_ukrainian(offline_page, app_
     expect(title).to_contain_text("Атлас припинення вогню")
     expect(page.locator(".leaflet-control-scale-line")).to_contain_text("км")
     assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Збільшити"
-    units = page.locator(f'path.leaflet-interactive[fill="{SHARE_CLASSES[0][1]}"]')
-    top = next(unit for unit in units.all()
-               if (box := unit.bounding_box())["y"] + box["height"] / 2 < 400)
-    top.hover()
+    hover_a_free_unit(page)
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Під контролем Росії")
     expect(page.locator(".leaflet-tooltip")).to_contain_text("Обчислено за даними DeepStateMap")
     page.screenshot(path=artifacts / "standalone_control_uk_1280x800.png")
