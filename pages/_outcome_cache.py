@@ -17,6 +17,7 @@ from geo.maps.offline import localize_assets
 from geo.maps.palette import NORMAL, STRONG
 from geo.maps.scenario_layers import changes_layer, lines_layer, towns_layer, zones_layer
 from geo.pace.estimates import EstimateBeside, estimates_beside
+from geo.pace.held import HeldSeries
 from geo.pace.published import load_published_estimates
 from geo.pace.wording import unit_name
 from geo.scenario.evaluate import Evaluation
@@ -141,8 +142,9 @@ def _series_version() -> tuple[int, int]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _series(version: tuple[int, int]) -> pd.DataFrame:
-    return load_series()
+def _series(version: tuple[int, int]) -> HeldSeries:
+    # Looked up by unit and day for every window timed: read into a HeldSeries once.
+    return HeldSeries.of(load_series())
 
 
 @st.cache_resource(show_spinner=False, max_entries=OUTCOMES_KEPT, hash_funcs=HASH_FUNCS)

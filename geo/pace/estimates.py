@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.language import gettext, km2, long_date, ngettext, number
+from geo.pace.held import HeldSeries, held_series
 from geo.pace.published import published_text
 from geo.pace.rate import pace
 from geo.pace.time_to_take import MIN_KM2, WindowTime, month_year, months_text, time_to_take
@@ -85,7 +86,7 @@ class EstimateBeside:
     now: WindowTime
 
 
-def _rest(series: pd.DataFrame, areas: Mapping[str, float], ground: Sequence[str],
+def _rest(series: HeldSeries, areas: Mapping[str, float], ground: Sequence[str],
           day: dt.date) -> dict[str, float]:
     """Ground of ``ground`` not held by Russia on (the held day nearest) ``day``, km2; a unit
     with less than :data:`geo.pace.time_to_take.MIN_KM2` left is left out (nothing to take)."""
@@ -93,12 +94,12 @@ def _rest(series: pd.DataFrame, areas: Mapping[str, float], ground: Sequence[str
     return {code: km2 for code, km2 in rest.items() if km2 >= MIN_KM2}
 
 
-def _timed(series: pd.DataFrame, areas: Mapping[str, float], ground: Sequence[str],
+def _timed(series: HeldSeries, areas: Mapping[str, float], ground: Sequence[str],
            day: dt.date, months: int) -> WindowTime:
     return time_to_take(series, _rest(series, areas, ground, day), day, windows=(months,))[0]
 
 
-def estimates_beside(series: pd.DataFrame, estimates: pd.DataFrame,
+def estimates_beside(series: pd.DataFrame | HeldSeries, estimates: pd.DataFrame,
                      areas: Mapping[str, float], day: dt.date, *,
                      months: int = WINDOW_MONTHS) -> list[EstimateBeside]:
     """Each published estimate beside our time to take the same ground at its date and on
@@ -107,7 +108,7 @@ def estimates_beside(series: pd.DataFrame, estimates: pd.DataFrame,
     Parameters
     ----------
     series
-        :func:`geo.data.series.load_series`.
+        :func:`geo.data.series.load_series`, or a :class:`geo.pace.held.HeldSeries` of it.
     estimates
         :func:`geo.pace.published.load_published_estimates`.
     areas
@@ -117,6 +118,7 @@ def estimates_beside(series: pd.DataFrame, estimates: pd.DataFrame,
     months
         The pace's window (months) before each day.
     """
+    series = held_series(series)
     rows = []
     for estimate in estimates.itertuples(index=False):
         ground = tuple(code.strip() for code in estimate.ground.split("+") if code.strip())

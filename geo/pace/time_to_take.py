@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.language import N_, gettext, km2, long_date, ngettext, number
+from geo.pace.held import HeldSeries, held_series
 from geo.pace.rate import (MAX_DATED_MONTHS, STANDARD_WINDOWS, date_after, months_before,
                            months_to_take, pace)
 from geo.pace.wording import month_text, unit_name
@@ -108,7 +109,7 @@ def handed_over(by_oblast: pd.DataFrame) -> dict[str, float]:
     return {code: float(km2) for code, km2 in given.items() if km2 >= MIN_KM2}
 
 
-def time_to_take(series: pd.DataFrame, handover: dict[str, float], day: dt.date, *,
+def time_to_take(series: pd.DataFrame | HeldSeries, handover: dict[str, float], day: dt.date, *,
                  windows: Sequence[int] = STANDARD_WINDOWS) -> list[WindowTime]:
     """The time to take ``handover`` (km2 per oblast code) at each oblast's pace over each
     window of ``windows`` calendar months ending on ``day``.
@@ -116,7 +117,7 @@ def time_to_take(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
     Parameters
     ----------
     series
-        :func:`geo.data.series.load_series`.
+        :func:`geo.data.series.load_series`, or a :class:`geo.pace.held.HeldSeries` of it.
     handover
         As from :func:`handed_over`.
     day
@@ -124,6 +125,7 @@ def time_to_take(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
     windows
         Window lengths in months.
     """
+    series = held_series(series)
     results = []
     for months in windows:
         start = months_before(day, months)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.language import N_, gettext, km2, long_date, ngettext
+from geo.pace.held import HeldSeries, held_series
 from geo.pace.rate import STANDARD_WINDOWS, months_before
 from geo.pace.time_to_take import (CAVEAT, MIN_KM2, OblastTime, WindowTime, as_dict, handed_over,
                                    meaning, month_year, months_text, sentence, time_to_take)
@@ -88,17 +89,12 @@ def given_back(by_oblast: pd.DataFrame) -> dict[str, float]:
     return {code: float(km2) for code, km2 in given.items() if km2 >= MIN_KM2}
 
 
-def _timed(series: pd.DataFrame, handover: dict[str, float], day: dt.date,
+def _timed(series: HeldSeries, handover: dict[str, float], day: dt.date,
            windows: Sequence[int]) -> tuple[WindowTime, ...]:
     return tuple(time_to_take(series, handover, day, windows=windows))
 
 
-def _ukraine_series(series: pd.DataFrame) -> pd.DataFrame:
-    """The series with the sign of the occupied area turned: its pace is Ukraine's."""
-    return series.assign(occupied_km2=-series["occupied_km2"])
-
-
-def proposal_time(impact: Impact, series: pd.DataFrame, day: dt.date, *,
+def proposal_time(impact: Impact, series: pd.DataFrame | HeldSeries, day: dt.date, *,
                   windows: Sequence[int] = STANDARD_WINDOWS) -> ProposalTime:
     """The time to take what a proposal hands over, at the pace of each window of
     ``windows`` months ending on ``day``.
@@ -108,7 +104,8 @@ def proposal_time(impact: Impact, series: pd.DataFrame, day: dt.date, *,
     impact
         The proposal's figures (:func:`geo.scenario.impact.assess`) on the line of ``day``.
     series
-        :func:`geo.data.series.load_series`.
+        :func:`geo.data.series.load_series`, or a :class:`geo.pace.held.HeldSeries` of it
+        (quicker: a view that times many proposals keeps one).
     day
         The scenario's day (``evaluation.ground.date``); a day the series does not hold is
         measured to the held day nearest it (:func:`geo.pace.rate.pace`).
@@ -118,13 +115,15 @@ def proposal_time(impact: Impact, series: pd.DataFrame, day: dt.date, *,
     A time longer than a century gets no date (:func:`geo.pace.rate.date_after`).
     """
     windows = sorted(windows)
+    series = held_series(series)
     russia = _timed(series, handed_over(impact.by_oblast), day, windows)
-    ukraine = _timed(_ukraine_series(series), given_back(impact.by_oblast), day, windows)
+    # Ukraine's pace is Russia's turned: a unit's occupied area shrinks as Ukraine advances.
+    ukraine = _timed(series.negated(), given_back(impact.by_oblast), day, windows)
     return ProposalTime(day, russia, ukraine, impact.dmz_km2)
 
 
 def evaluation_time(evaluation: Evaluation,
-                    series: pd.DataFrame | None = None) -> ProposalTime:
+                    series: pd.DataFrame | HeldSeries | None = None) -> ProposalTime:
     """:func:`proposal_time` of a :class:`geo.scenario.evaluate.Evaluation` on the line of its day;
     ``series`` defaults to the shipped daily series (:func:`geo.data.series.load_series`)."""
     if series is None:
