@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shapely
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.ingest import InputError
 from geo.ingest.line import read_line
@@ -24,6 +23,7 @@ from pages._dates import DayChoice, age_text, date_control, day_text, link_day, 
 from pages._language import _, language, link_params, ngettext
 from pages._outcome_cache import OutcomeKey, drawing, outcome, time_of
 from pages._page_setup import arrived, fit_top_padding, leave_pages_directory_mode
+from pages._map_component import folium_map
 from pages._prebuilt_layers import groups
 from pages._presenter import button_labels, keyboard_control, slide_line, slide_title
 from pages._proposal_controls import ensure, proposal_controls, show, title as proposal_title
@@ -279,14 +279,14 @@ if presenting:
     slide(preset_used, impact, time, day, deck_steps, chosen)
 
 line_ground = ground_of(date)
-prebuilt = drawing(key, credit(date), presenting, language())
-layers = groups(prebuilt)
+credit_line, tiles, lang = credit(date), st.session_state.sc_tiles, language()
+prebuilt = drawing(key, credit_line, presenting, lang)
 is_custom = PROPOSALS[preset].drawn
-returned = st_folium(
-    base_map(tiles=st.session_state.sc_tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom,
-             presenter=presenting, lang=language()),
-    key="scenario_map", feature_group_to_add=layers, use_container_width=True, height=580,
-    returned_objects=["all_drawings"] if is_custom else [])
+returned = folium_map(
+    (key, credit_line, presenting, lang, tiles, is_custom),
+    lambda: (base_map(tiles=tiles, legend_spec=SCENARIO_LEGEND, draw=is_custom,
+                      presenter=presenting, lang=lang), groups(prebuilt)),
+    key="scenario_map", height=580, returned_objects=["all_drawings"] if is_custom else [])
 if is_custom:
     drawn_line(returned)
 if presenting:
