@@ -1,8 +1,17 @@
 """The History page's charts of the daily series: the area of Ukraine held by Russia on every
 held day, and the share of each chosen oblast, with the two compared days marked; every label
-in the visitor's language. A missing day is a break in a line, never a segment across it."""
+in the visitor's language. A missing day is a break in a line, never a segment across it.
+
+What a screen reader reads of a chart is the atlas's too: Vega writes English of its own for
+every mark ("date: Jul 08, 2024; run: 0"), axis ("X-axis titled 'Day' for a time scale...")
+and legend unless told otherwise, so each mark that carries figures describes them as its
+tooltip does (:func:`described`), in the visitor's language, axes and legends have their own
+descriptions, and marks that only repeat another's figures (lines over their points, the
+zero rule) are left out of what a screen reader reads (``aria=False``)."""
 
 from __future__ import annotations
+
+import json
 
 import altair as alt
 import pandas as pd
@@ -10,7 +19,7 @@ import streamlit as st
 
 from geo.data.names import UKRAINE, UNIT_NAMES
 from geo.data.series import missing_days
-from geo.language import gettext, pgettext
+from geo.language import gettext, number, pgettext
 from geo.maps.palette import OCCUPIED_HATCH
 from geo.pace.history import Change, gaps_text, held_runs
 from geo.pace.wording import unit_name
@@ -32,6 +41,42 @@ def localized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return chart if locale is None else chart.configure(locale=locale)
 
 
+def described(tooltip: list[alt.Tooltip]) -> dict:
+    """A mark's ``description`` encoding (what a screen reader reads of each of its items):
+    what its ``tooltip`` shows, each field's title and value formatted as the tooltip
+    formats it ("Day: 2024-07-08; Held by Russia (km²): 108,578"), in the tooltip's
+    language (a field without a title: its value alone; an empty value: "—")."""
+    parts = []
+    for tip in tooltip:
+        spec = tip.to_dict()
+        field = f"datum[{json.dumps(spec['field'])}]"
+        written = spec.get("format")
+        if spec["type"] == "temporal":
+            value = f"timeFormat({field}, {json.dumps(written or '%Y-%m-%d')})"
+        elif written is not None:
+            value = f"format({field}, {json.dumps(written)})"
+        else:
+            value = f"'' + {field}"
+        title = spec.get("title")
+        label = ("; " if parts else "") + (f"{title}: " if title else "")
+        parts.append((f"{json.dumps(label, ensure_ascii=False)} + " if label else "")
+                     + f"(isValid({field}) ? {value} : '—')")
+    return alt.value(alt.expr(" + ".join(parts)))
+
+
+def axis_text(axis: str, title: str, low: str, high: str) -> str:
+    """An axis's description for a screen reader, in the visitor's language ("X axis: Day,
+    from 2024-07-08 to 2026-10-10"): Vega's own is English. ``axis``: "x" or "y"."""
+    if axis == "x":
+        return _("X axis: {title}, from {low} to {high}", title=title, low=low, high=high)
+    return _("Y axis: {title}, from {low} to {high}", title=title, low=low, high=high)
+
+
+def legend_text(entries: list[str]) -> str:
+    """A legend's description for a screen reader: its entries, in the visitor's language."""
+    return _("Legend: {entries}", entries="; ".join(entries))
+
+
 def unit_label(code: str, lang: str) -> str:
     """A unit as the oblast picker lists it: "Donetsk Oblast (UA-14)"."""
     return gettext("{name} ({code})", lang).format(name=unit_name(code, lang), code=code)
@@ -41,9 +86,12 @@ def date_rules(result: Change) -> alt.Chart:
     """Dashed vertical rules at the two compared days, tying the charts to the date controls."""
     marks = pd.DataFrame({"date": pd.to_datetime([result.shares_earlier, result.shares_later]),
                           "which": [_("earlier day"), _("later day")]})
-    return alt.Chart(marks).mark_rule(color="#555555", strokeDash=[4, 3]).encode(
-        x="date:T", tooltip=[alt.Tooltip("which:N", title=_("Date control")),
-                             alt.Tooltip("date:T", title=_("Day"), format="%Y-%m-%d")])
+    tooltip = [alt.Tooltip("which:N", title=_("Date control")),
+               alt.Tooltip("date:T", title=_("Day"), format="%Y-%m-%d")]
+    role = pgettext("a chart's mark", "compared day", language())
+    return alt.Chart(marks).mark_rule(color="#555555", strokeDash=[4, 3],
+                                      ariaRoleDescription=role).encode(
+        x="date:T", tooltip=tooltip, description=described(tooltip))
 
 
 def chart_rows(codes: list[str]) -> pd.DataFrame:
@@ -68,7 +116,10 @@ def chart_rows(codes: list[str]) -> pd.DataFrame:
 
 def day_axis() -> alt.X:
     """The x axis of both charts."""
-    return alt.X("date:T", title=_("Day"), axis=alt.Axis(format="%Y-%m"))
+    days = held()
+    return alt.X("date:T", title=_("Day"), axis=alt.Axis(
+        format="%Y-%m", description=axis_text("x", _("Day"), day_text(days[0]),
+                                              day_text(days[-1]))))
 
 
 def day_marks(base: alt.Chart, tooltip: list) -> alt.LayerChart:
@@ -77,21 +128,31 @@ def day_marks(base: alt.Chart, tooltip: list) -> alt.LayerChart:
     hide the lines' dashes, which tell the oblasts apart without colour."""
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"],
                                   empty=False, clear="pointerout")
-    alone = base.mark_point(filled=True, size=30, opacity=1).transform_filter(
+    # A screen reader reads the figures of every day from the pointer's marks (drawn on
+    # every day, unseen until pointed at): a lone day's dot would only repeat them.
+    alone = base.mark_point(filled=True, size=30, opacity=1, aria=False).transform_filter(
         alt.datum.alone)
-    hover = base.mark_point(filled=True, size=70).encode(
+    hover = base.mark_point(filled=True, size=70,
+                            ariaRoleDescription=pgettext("a chart's mark", "day",
+                                                         language())).encode(
         opacity=alt.when(nearest).then(alt.value(1)).otherwise(alt.value(0)),
-        tooltip=tooltip).add_params(nearest)
+        tooltip=tooltip, description=described(tooltip)).add_params(nearest)
     return alone + hover
 
 
 def ukraine_chart(result: Change) -> alt.LayerChart:
-    base = alt.Chart(chart_rows([UKRAINE])).encode(
+    rows = chart_rows([UKRAINE])
+    lang = language()
+    title = _("Held by Russia (km²)")
+    base = alt.Chart(rows).encode(
         x=day_axis(),
-        y=alt.Y("occupied_km2:Q", title=_("Held by Russia (km²)"), scale=alt.Scale(zero=False),
-                axis=alt.Axis(format=",.0f")),
+        y=alt.Y("occupied_km2:Q", title=title, scale=alt.Scale(zero=False),
+                axis=alt.Axis(format=",.0f", description=axis_text(
+                    "y", title, number(rows["occupied_km2"].min(), lang),
+                    number(rows["occupied_km2"].max(), lang)))),
         color=alt.value(OCCUPIED_HATCH))
-    line = base.mark_line(strokeWidth=2).encode(detail="run:N")
+    # The line joins the days whose figures its points give a screen reader.
+    line = base.mark_line(strokeWidth=2, aria=False).encode(detail="run:N")
     marks = day_marks(base, [
         alt.Tooltip("date:T", title=_("Day"), format="%Y-%m-%d"),
         alt.Tooltip("occupied_km2:Q", title=_("Held by Russia (km²)"), format=",.0f"),
@@ -101,16 +162,23 @@ def ukraine_chart(result: Change) -> alt.LayerChart:
 
 def oblast_chart(codes: list[str], result: Change) -> alt.LayerChart:
     # Dark2 keeps every series dark enough on white; the dash tells them apart without colour.
+    rows = chart_rows(codes)
+    lang = language()
+    legend = legend_text(sorted(rows["name"].unique()))
     color = alt.Color("name:N", title=None, scale=alt.Scale(scheme="dark2"),
                       legend=alt.Legend(orient="right", symbolType="stroke",
-                                        symbolStrokeWidth=2.5, symbolSize=500))
-    base = alt.Chart(chart_rows(codes)).encode(
+                                        symbolStrokeWidth=2.5, symbolSize=500,
+                                        description=legend))
+    title = _("Held by Russia (%)")
+    base = alt.Chart(rows).encode(
         x=day_axis(),
-        y=alt.Y("occupied_pct:Q", title=_("Held by Russia (%)"),
-                scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("occupied_pct:Q", title=title, scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(description=axis_text("y", title, number(0, lang),
+                                                    number(100, lang)))),
         color=color)
-    line = base.mark_line(strokeWidth=2).encode(strokeDash=alt.StrokeDash("name:N", title=None),
-                                                detail="run:N")
+    line = base.mark_line(strokeWidth=2, aria=False).encode(
+        strokeDash=alt.StrokeDash("name:N", title=None, legend=alt.Legend(description=legend)),
+        detail="run:N")
     marks = day_marks(base, [
         alt.Tooltip("name:N", title=pgettext("a unit's name", "Unit", language())),
         alt.Tooltip("date:T", title=_("Day"), format="%Y-%m-%d"),
@@ -156,5 +224,5 @@ def charts(result: Change) -> None:
                  "compared on the map.", first=day_text(days[0]), last=day_text(days[-1])))
 
 
-__all__ = ["CHART_HEIGHT", "DEFAULT_OBLASTS", "VEGA_LOCALES", "charts", "localized",
-           "unit_label"]
+__all__ = ["CHART_HEIGHT", "DEFAULT_OBLASTS", "VEGA_LOCALES", "axis_text", "charts", "described",
+           "legend_text", "localized", "unit_label"]

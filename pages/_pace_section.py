@@ -23,7 +23,7 @@ from geo.pace.tables import (TREND_MONTHS, WindowFigures, off_calendar_text, uni
 from geo.pace.wording import month_text, signed, unit_name
 from pages._cached_data import history
 from pages._dates import FIELD_FORMATS, day_text, held
-from pages._history_charts import localized
+from pages._history_charts import axis_text, described, legend_text, localized
 from pages._language import _, language, ngettext
 from pages._published_gains import monthly, published_section, version
 
@@ -190,13 +190,17 @@ def _chart_rows(version: tuple[int, int], unit: str, lang: str) -> pd.DataFrame:
 
 def month_chart(unit: str, start: dt.date, end: dt.date) -> alt.LayerChart:
     """Bars of a unit's months (regained below zero), the net as points, its trend as a
-    line, the window from ``start`` to ``end`` shaded; the partial newest month paler."""
+    line, the window from ``start`` to ``end`` shaded; the partial newest month paler. A
+    screen reader reads each bar and point as its tooltip, with its series first (the
+    trend's figures are in every month's tooltip: its line and the zero rule are not
+    read), and the axes and the legend in the visitor's language."""
     lang = language()
     rows = _chart_rows(version(monthly_path()), unit, lang)
     names = series_names(lang)
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=names,
                                                               range=SERIES_COLORS),
-                      legend=alt.Legend(orient="top", direction="horizontal"))
+                      legend=alt.Legend(orient="top", direction="horizontal",
+                                        description=legend_text(names)))
     tooltip = [alt.Tooltip("month:N", title=_("Month")),
                alt.Tooltip("start:N", title=_("Measured from")),
                alt.Tooltip("end:N", title=pgettext("measured from ... to", "to", lang)),
@@ -208,27 +212,39 @@ def month_chart(unit: str, start: dt.date, end: dt.date) -> alt.LayerChart:
                alt.Tooltip("trend_net_km2:Q", title=_("Net, {months}-month mean (km²)",
                                                       months=TREND_MONTHS),
                            format="+,.0f")]
-    x = alt.X("yearmonth(month_date):T", title=None, axis=alt.Axis(format="%Y-%m"))
+    description = described([alt.Tooltip("series:N", title=None), *tooltip])
+    months = rows["month_date"]
+    x = alt.X("yearmonth(month_date):T", title=None, axis=alt.Axis(
+        format="%Y-%m", description=axis_text("x", _("Month"), month_text(months.min(), lang),
+                                              month_text(months.max(), lang))))
     centre = alt.X("yearmonth(month_date):T", bandPosition=0.5, title=None)
-    y = alt.Y("value:Q", title=_("km² in the month"), axis=alt.Axis(format=",.0f"))
+    title = _("km² in the month")
+    y = alt.Y("value:Q", title=title, axis=alt.Axis(format=",.0f", description=axis_text(
+        "y", title, number(rows["value"].min(), lang), number(rows["value"].max(), lang))))
     base = alt.Chart(rows)
     window = alt.Chart(pd.DataFrame({"start": pd.to_datetime([start]),
                                      "end": pd.to_datetime([end]),
                                      "label": [_("window, {first} to {last}",
                                                  first=day_text(start), last=day_text(end))]})
-                       ).mark_rect(color="#bbbbbb", opacity=0.25).encode(
-        x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title=None))
+                       ).mark_rect(color="#bbbbbb", opacity=0.25, ariaRoleDescription=pgettext(
+                           "a chart's mark", "shaded window", lang)).encode(
+        x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title=None),
+        description=described([alt.Tooltip("label:N", title=None)]))
     bars = base.transform_filter(alt.FieldOneOfPredicate("series", names[:2])).mark_bar(
-    ).encode(x=x, y=y, color=color, tooltip=tooltip,
+        ariaRoleDescription=pgettext("a chart's mark", "bar", lang)
+    ).encode(x=x, y=y, color=color, tooltip=tooltip, description=description,
              opacity=alt.condition("datum.partial", alt.value(0.45), alt.value(0.9)))
     net = base.transform_filter(alt.datum.series == names[2]).mark_point(
-        shape="diamond", filled=True, size=45, opacity=1).encode(x=centre, y=y, color=color,
-                                                                 tooltip=tooltip)
+        shape="diamond", filled=True, size=45, opacity=1,
+        ariaRoleDescription=pgettext("a chart's mark", "point", lang)).encode(
+        x=centre, y=y, color=color, tooltip=tooltip, description=description)
     trend = base.transform_filter(alt.datum.series == names[3]).mark_line(
-        strokeWidth=2.5).encode(x=centre, y=y, color=color)
-    zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color="#555555").encode(y="value:Q")
+        strokeWidth=2.5, aria=False).encode(x=centre, y=y, color=color)
+    zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color="#555555", aria=False
+                                                             ).encode(y="value:Q")
+    # The title is the unit's name, which the chart's own accessible name already gives.
     return localized((window + bars + zero + trend + net).properties(
-        height=CHART_HEIGHT, title=alt.Title(unit_label(unit), anchor="start")))
+        height=CHART_HEIGHT, title=alt.Title(unit_label(unit), anchor="start", aria=False)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from geo.data.names import UNIT_NAMES
-from geo.language import gettext
+from geo.language import gettext, pgettext
 from geo.pace.wording import unit_name
 from geo.scenario.presets import Scenario, values_of
 from geo.scenario.proposals import (DEFAULT_PROPOSAL, PARAMETERS, PROPOSALS, Parameter, UnitChoice,
@@ -33,6 +33,28 @@ def unit_label(code: str, lang: str | None = None) -> str:
 def title(code: str, lang: str | None = None) -> str:
     """Proposal ``code``'s title in ``lang`` (the visitor's language unless given)."""
     return gettext(PROPOSALS[code].title, lang or language())
+
+
+def menu_title(code: str, lang: str | None = None) -> str:
+    """Proposal ``code``'s title as the sidebar's menu shows it: the box cuts what is wider
+    than about 190 px (some 27 characters), so a long title has a shorter form there, given
+    by the catalogue in the context "proposal menu" (the page's heading keeps the full
+    title, :func:`title`); the full title where there is none."""
+    lang = lang or language()
+    short = _menu_titles(lang).get(PROPOSALS[code].title)
+    return short if short is not None else title(code, lang)
+
+
+def _menu_titles(lang: str) -> dict[str, str]:
+    """The short menu titles in ``lang``, by the English title they stand for (in English
+    they are the titles themselves: only translations run long)."""
+    # Translators: the proposals' titles in the sidebar's narrow menu: some 27 characters at
+    # most (a longer one is cut off), e.g. "Заморожування лінії".
+    return {"Freeze on today's line": pgettext("proposal menu", "Freeze on today's line", lang),
+            "Land swap (August 2025)": pgettext("proposal menu", "Land swap (August 2025)",
+                                                lang),
+            "Mutual pull-back (Ukraine's offer)": pgettext(
+                "proposal menu", "Mutual pull-back (Ukraine's offer)", lang)}
 
 
 def _in(label: Callable[[str, str], str], lang: str) -> Callable[[str], str]:
@@ -71,7 +93,7 @@ def proposal_controls(keys: Keys, *, side_by_side: bool = False) -> tuple[str, d
     """
     ensure(keys("preset"), DEFAULT_PROPOSAL)
     codes = in_links() if side_by_side else list(PROPOSALS)
-    code = st.selectbox(_("Proposal"), codes, format_func=_in(title, language()),
+    code = st.selectbox(_("Proposal"), codes, format_func=_in(menu_title, language()),
                         key=keys("preset"))
     proposal = PROPOSALS[code]
     if not side_by_side:

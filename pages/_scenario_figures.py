@@ -11,7 +11,8 @@ import json
 import pandas as pd
 import streamlit as st
 
-from geo.language import gettext, km, km2, long_date, number, percent
+from geo.data.towns import population_source_name
+from geo.language import DEFAULT, gettext, km, km2, long_date, number, percent
 from geo.maps.base import BOUNDARIES_ATTRIBUTION, base_map
 from geo.maps.scenario_layers import SCENARIO_LEGEND
 from geo.pace.estimates import sentence as estimate_sentence
@@ -79,13 +80,19 @@ def headline(impact: Impact, date: dt.date) -> None:
         column.metric(label, km2(area, lang))
         column.caption(_("{share} of Ukraine",
                          share=percent(impact.pct_of_ukraine(area), lang, decimals=2)))
+    # A metric cuts its label and its delta to one line of its column (about 150 px at
+    # 1280 px wide, less a tooltip's icon): short ones, explained by the captions below.
     cols[3].metric(_("Line(s) to monitor"), km(impact.line_km, lang),
-                   delta=_("{change} km vs the line of contact",
-                           change=signed_km(impact.line_km - impact.line_km_before, lang)),
+                   # Translators: a metric's delta, e.g. "+804 km", beside the line of contact's
+                   # length: keep it short.
+                   delta=_("{change} km", change=signed_km(impact.line_km -
+                                                           impact.line_km_before, lang)),
                    delta_color="off")
     cols[3].caption(_("Line of contact on {day}: {length}", day=against(date),
                       length=km(impact.line_km_before, lang)))
-    cols[4].metric(_("People in towns changing side"), number(impact.people_changing_side, lang))
+    # Translators: a metric's label in a narrow column, some 22 characters at most (the
+    # comparison table's "People in towns changing side" is the long form).
+    cols[4].metric(_("People changing side"), number(impact.people_changing_side, lang))
     cols[4].caption(_("Sum of pre-war populations of towns of 1,000+ that change side or fall "
                       "in the zone"))
     st.caption(_("Against {credit}. Boundaries: Natural Earth; towns: GeoNames (geonames.org) "
@@ -184,6 +191,10 @@ def tables(key: OutcomeKey, count: int, date: dt.date) -> None:
         towns_changing, numbers = numbers_in_language(towns_changing, {
             "population": Number(_("Population"), "%,d"),
             "population_year": Number(_("Year"), "%d")}, lang)
+        if lang != DEFAULT:  # a DataFrame, copied, by now (numbers_in_language)
+            towns_changing["population_source"] = [
+                population_source_name(source, lang)
+                for source in towns_changing["population_source"]]
         st.dataframe(towns_changing, hide_index=True, width="stretch", column_config={
             "name": _("Town"), "iso_3166_2": _("Oblast"), **numbers,
             "population_source": _("Population source"),

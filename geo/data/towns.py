@@ -1,8 +1,9 @@
-"""Towns of 1,000 or more (data/towns.csv), their names in each language, and on which side
-of a line each one lies."""
+"""Towns of 1,000 or more (data/towns.csv), their names and their populations' sources in each
+language, and on which side of a line each one lies."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -11,18 +12,30 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.crs import DISPLAY_CRS, METRIC_CRS
-from geo.language import DEFAULT, checked, pgettext
+from geo.language import DEFAULT, N_, checked, gettext, pgettext
 from geo.paths import DATA_DIR
 from geo.projection import _transformer
 
 TOWNS_FILE = "towns.csv"
 RUSSIAN, UKRAINIAN, ZONE = "Russian-held", "Ukrainian-held", "demilitarised zone"
+#: The sources of data/towns.csv's populations (its ``population_source``: GeoNames', and
+#: data/towns_prewar.csv's ``source``), marked for the catalogue; the file stays in English.
+POPULATION_SOURCES = (
+    N_("GeoNames (year not stated)"),
+    N_("State Statistics Service of Ukraine, estimate of present population on 1 January 2022 "
+       "(as cited on the page in url)"),
+    N_("Russian 2021 census (Rosstat), as cited on the page in url; Ukraine has published no "
+       "estimate for Crimea since 2014"),
+    N_("Russian 2021 census (Rosstat), as cited on the page in url; Ukraine has published no "
+       "estimate for Crimea since 2014 (whole city territory incl. rural areas; urban 479,394)"),
+)
 
 
 def load_towns(ukraine: BaseGeometry | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Towns with name, name_uk ("" where none is known; see :func:`town_names`),
-    iso_3166_2, lon, lat (EPSG:4326), population, population_year, population_source, plus
-    x_m, y_m: the point in the metric CRS (EPSG:32636).
+    name_former (the name a renamed town had, "" for the others), iso_3166_2, lon, lat
+    (EPSG:4326), population, population_year, population_source (in English; see
+    :func:`population_source_name`), plus x_m, y_m: the point in the metric CRS (EPSG:32636).
 
     With ``ukraine`` (EPSG:32636) given, points that lie outside it (GeoNames puts some
     coastal towns, Kherson among them, just offshore) are moved to its nearest edge, so that
@@ -30,8 +43,9 @@ def load_towns(ukraine: BaseGeometry | None = None, data_dir: Path = DATA_DIR) -
     """
     towns = pd.read_csv(data_dir / TOWNS_FILE, dtype={"iso_3166_2": str})
     towns["population_year"] = towns["population_year"].astype("Int64")
-    if "name_uk" in towns:
-        towns["name_uk"] = towns["name_uk"].fillna("")
+    for column in ("name_uk", "name_former"):
+        if column in towns:
+            towns[column] = towns[column].fillna("")
     x, y = _transformer(DISPLAY_CRS, METRIC_CRS).transform(towns["lon"].values, towns["lat"].values)
     if ukraine is not None:
         points = shapely.points(x, y)
@@ -67,11 +81,31 @@ def town_names(towns: pd.DataFrame, lang: str = DEFAULT) -> pd.Series:
     return ukrainian.where(ukrainian != "", towns["name"]).rename("name")
 
 
-def side_name(side: str, lang: str = DEFAULT) -> str:
-    """A town's side (:data:`RUSSIAN`, :data:`UKRAINIAN` or :data:`ZONE`) in ``lang``."""
+@functools.cache
+def _side_names(lang: str) -> dict[str, str]:
+    # Made once per language: a map's tooltips ask for hundreds.
     return {RUSSIAN: pgettext("a town's side", "Russian-held", lang),
             UKRAINIAN: pgettext("a town's side", "Ukrainian-held", lang),
-            ZONE: pgettext("a town's side", "demilitarised zone", lang)}[side]
+            ZONE: pgettext("a town's side", "demilitarised zone", lang)}
+
+
+def side_name(side: str, lang: str = DEFAULT) -> str:
+    """A town's side (:data:`RUSSIAN`, :data:`UKRAINIAN` or :data:`ZONE`) in ``lang``."""
+    return _side_names(checked(lang))[side]
+
+
+def population_source_name(source: object, lang: str = DEFAULT) -> object:
+    """A town's ``population_source`` in ``lang``: one of :data:`POPULATION_SOURCES` as the
+    catalogue translates it; any other value (a visitor's own data) as it is given.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not one of :data:`geo.language.LANGUAGES`.
+    """
+    if checked(lang) == DEFAULT or source not in POPULATION_SOURCES:
+        return source
+    return gettext(source, lang)
 
 
 def sides(towns: pd.DataFrame, russian: BaseGeometry, dmz: BaseGeometry | None = None) -> np.ndarray:

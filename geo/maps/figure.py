@@ -237,6 +237,8 @@ def _draw_footer(fig: Figure, evaluation: Evaluation, time: ProposalTime, lang: 
              gettext("Sources: {sources}.", lang).format(
                  sources="; ".join(gettext(source, lang) for source in SOURCES)),
              fontsize=FOOTER_PT, color="#333333", va="bottom")
+    # One line each, shrunk if need be (not wrapped): the three baselines are fixed under the
+    # time to take, whose two lines reach up to the map.
     for line in (pace, control, sources):
         fit_width(line)
 

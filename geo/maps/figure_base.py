@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
@@ -122,16 +122,60 @@ def frame_map(ax: Axes, ukraine: BaseGeometry, *, lang: str = DEFAULT) -> None:
 
 #: The right edge a line of text must end before (figure fraction).
 RIGHT_EDGE = 0.99
+#: The smallest type :func:`fit_width` and :func:`wrap_to_fit` shrink to (pt).
+MIN_PT = 6.0
+#: What a word ends a clause with: :func:`wrap_to_fit` breaks a line after it if it can.
+CLAUSE_ENDS = (",", ";", ":", ".", "—", "–")
 
 
 def fit_width(text: Text, right: float = RIGHT_EDGE) -> None:
     """Shrink ``text`` (one line, on a figure) in half points until it ends before ``right``
     (a fraction of the figure's width): a sentence runs longer in one language than another
     (Ukrainian's about a tenth longer), and a line cut at the slide's edge loses its end."""
+    renderer, limit = _measure(text, right)
+    while text.get_window_extent(renderer).x1 > limit and text.get_fontsize() > MIN_PT:
+        text.set_fontsize(text.get_fontsize() - 0.5)
+
+
+def wrap_to_fit(text: Text, right: float = RIGHT_EDGE) -> None:
+    """Fit ``text`` (one line, left-aligned, on a figure) before ``right`` (a fraction of
+    the figure's width) on at most two lines: as it is if it fits; else broken at a space
+    into two lines that fit, at its size, after a clause's punctuation (", ", "; ", " — ")
+    where one does, and with the shorter longest line among those; shrunk in half points
+    (broken again at each size) only if no two lines fit. For a line whose layout leaves
+    room for a second one below it (``va="top"``); :func:`fit_width` for one that must stay
+    one line."""
+    renderer, limit = _measure(text, right)
+    whole = text.get_text()
+    words = whole.split(" ")  # no-break spaces keep "2026 р." and "1 234 км" together
+
+    def end(line: str) -> float:
+        text.set_text(line)
+        return text.get_window_extent(renderer).x1
+
+    splits: list[tuple[bool, float, int]] = []
+    fitting: list[tuple[bool, float, int]] = []
+    while True:
+        if end(whole) <= limit:
+            return
+        # (not after a clause, longest line's end, where): the best break sorts first.
+        splits = [(not words[i - 1].endswith(CLAUSE_ENDS),
+                   max(end(" ".join(words[:i])), end(" ".join(words[i:]))), i)
+                  for i in range(1, len(words))]
+        fitting = [split for split in splits if split[1] <= limit]
+        if fitting or text.get_fontsize() <= MIN_PT:
+            break
+        text.set_fontsize(text.get_fontsize() - 0.5)
+    if not splits:  # one word: shrunk as far as it goes
+        text.set_text(whole)
+        return
+    *_, i = min(fitting or splits)
+    text.set_text(" ".join(words[:i]) + "\n" + " ".join(words[i:]))
+
+
+def _measure(text: Text, right: float) -> tuple[RendererAgg, float]:
+    """The renderer to measure ``text`` with, as the PNG draws it (the vector formats lay
+    text out alike), and where ``right`` lies on it (px)."""
     fig = text.get_figure()
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    # Measured as the PNG draws it: the vector formats lay text out alike.
-    renderer = canvas.get_renderer()
-    while text.get_window_extent(renderer).x1 > right * fig.bbox.width and \
-            text.get_fontsize() > 6:
-        text.set_fontsize(text.get_fontsize() - 0.5)
+    return canvas.get_renderer(), right * fig.bbox.width

@@ -32,7 +32,7 @@ from geo.language import gettext, km2, ngettext, percent
 from geo.maps.base import BOUNDARIES_ATTRIBUTION
 from geo.maps.figure_base import (FIGSIZE_IN, FOOTER_PT, FOOTER_Y, LABEL_PT, LEGEND_PT, NUMBER_PT,
                                   SUBTITLE_PT, TITLE_PT, dashes, fit_width, frame_map, long_date,
-                                  polygon_path, segments)
+                                  polygon_path, segments, wrap_to_fit)
 from geo.maps.gif_writer import FRAME_S, HOLD_LAST_S, StreamingGifWriter
 from geo.maps.palette import (OUTLINE_COLOR, OUTLINE_PT, RUSSIAN_ALPHA, RUSSIAN_FILL,
                               START_LINE_COLOR, START_LINE_DASH, TODAY_COLOR, TODAY_PT,
@@ -56,6 +56,9 @@ MIN_FRAME_S, MAX_FRAME_S = 0.02, 10.0
 MAP_RECT = (0.012, 0.09, 0.655, 0.79)
 #: The panel's left edge (figure fraction) and the size of its date (pt).
 PANEL_X = 0.665
+#: The top of the frame's note ("Frame 2 of 4 (map of ...)", figure fraction) and of the
+#: legend under it, which leaves room for the note's second line (:func:`wrap_to_fit`).
+NOTE_Y, LEGEND_Y = 0.365, 0.31
 DATE_PT = 32
 LINE_PT = 2.4
 
@@ -98,6 +101,7 @@ class _Slide:
             "{count} frames, about one a week: each is that day's own map (the first held day "
             "of each week, and of each month); nothing is drawn between them.", len(frames),
             lang).format(count=len(frames)), fontsize=SUBTITLE_PT, va="top", color="#333333")
+        # One line, shrunk if need be: the map's top is right under it.
         fit_width(self.fig.texts[-1])
         self.ax = self._map(units, first)
         self._panel()
@@ -151,7 +155,7 @@ class _Slide:
             track.text(at, -0.4, language.long_date(day, self.lang), transform=track.transAxes,
                        ha=align,
                        va="top", fontsize=LABEL_PT - 1, color="#333333")
-        self.frame_note = fig.text(x, 0.365, "", fontsize=LABEL_PT, color="#333333", va="top")
+        self.frame_note = fig.text(x, NOTE_Y, "", fontsize=LABEL_PT, color="#333333", va="top")
         self._dynamic += [self.date, self.km2, self.pct, self.change, self.progress, self.marker,
                           self.frame_note]
         lang = self.lang
@@ -168,7 +172,7 @@ class _Slide:
                        day=language.long_date(self.frames[0].date, lang))),
             Line2D([], [], color=OUTLINE_COLOR, linewidth=OUTLINE_PT,
                    label=gettext("Oblast border", lang))]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x - 0.008, 0.33),
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x - 0.008, LEGEND_Y),
                    fontsize=LEGEND_PT, frameon=False, alignment="left", handlelength=3.0)
 
     def _footer(self) -> None:
@@ -228,7 +232,8 @@ class _Slide:
         self.marker.set_xdata([day])
         self.frame_note.set_text(texts["frame"])
         self.frame_note.set_fontsize(LABEL_PT)
-        fit_width(self.frame_note)
+        # Two lines rather than small type: a Ukrainian note runs some 40 % over the panel.
+        wrap_to_fit(self.frame_note)
         self.source.set_text(texts["source"])
 
 

@@ -93,6 +93,21 @@ def test_the_chart_shows_the_series_figures_of_each_day(first_view):
     assert drawn[dt.date(2025, 6, 15)] == pytest.approx(ukraine[dt.date(2025, 6, 15)])
 
 
+def test_a_chart_mark_is_described_as_its_tooltip_reads():
+    import altair as alt
+
+    from pages._history_charts import described
+
+    description = described([alt.Tooltip("series:N", title=None),
+                             alt.Tooltip("day:T", title="Day", format="%Y-%m-%d"),
+                             alt.Tooltip("km2:Q", title="Area (km²)", format=",.0f")])
+    # A field without a title is its value alone; an empty value reads "—".
+    assert description["value"].to_dict() == {"expr": (
+        """(isValid(datum["series"]) ? '' + datum["series"] : '—') + "; Day: " + """
+        """(isValid(datum["day"]) ? timeFormat(datum["day"], "%Y-%m-%d") : '—') + """
+        """"; Area (km²): " + (isValid(datum["km2"]) ? format(datum["km2"], ",.0f") : '—')""")}
+
+
 def test_the_caption_gives_the_span_and_names_the_missing_days(first_view):
     caption = next(c.value for c in first_view.caption if "days held" in c.value)
     assert "773 days held from 2024-07-08 to 2026-10-10, 52 missing" in caption

@@ -5,6 +5,7 @@ same. The clock is fixed to 2026-12-01 (tests/conftest.py)."""
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -181,6 +182,70 @@ def test_a_period_without_a_map_is_explained_in_ukrainian():
     assert at.info[0].value == (
         f"Анімації змін немає: немає жодної карти за період 1 січня 2020{NNBSP}р. – 1 червня "
         f"2020{NNBSP}р. (карти є за період {FIRST_UK} – {NEWEST_UK}).")
+
+
+def chart_units(spec: dict) -> list[dict]:
+    """The single-mark views of a chart's spec, its layers' in order."""
+    if "mark" in spec:
+        return [spec]
+    return [unit for layer in spec.get("layer", []) for unit in chart_units(layer)]
+
+
+def charts(at) -> list[list[dict]]:
+    """Each chart's single-mark views, in page order."""
+    return [chart_units(json.loads(chart.proto.spec)) for chart in at.get("vega_lite_chart")]
+
+
+def labels(expression: str) -> list[str]:
+    """The texts a description's expression writes between its values (field names and
+    formats left out)."""
+    written = re.sub(r'datum\["[^"]*"\]|, "[^"]*"\)', "", expression)
+    return [json.loads(text) for text in re.findall(r'"(?:[^"\\]|\\.)*"', written)]
+
+
+#: What a screen reader calls each kind of mark the History page's charts read out.
+MARK_ROLES = {"день", "порівнюваний день", "стовпчик", "точка", "затінений період"}
+
+
+def test_every_chart_mark_a_screen_reader_reads_describes_itself_in_ukrainian(ukrainian):
+    read = 0
+    for units in charts(ukrainian):
+        for unit in units:
+            if unit["mark"].get("aria") is False:  # it repeats another mark's figures
+                continue
+            read += 1
+            assert unit["mark"]["ariaRoleDescription"] in MARK_ROLES
+            assert english_words(labels(unit["encoding"]["description"]["value"]["expr"])) == {}
+    assert read == 2 * 2 + 2 * 3  # each series chart's days and rules; each pace chart's
+    # window, bars and net points
+
+
+def test_a_chart_s_day_is_described_by_its_tooltip_s_ukrainian_titles(ukrainian):
+    day = next(unit for unit in charts(ukrainian)[0]
+               if unit["mark"].get("ariaRoleDescription") == "день")
+    assert labels(day["encoding"]["description"]["value"]["expr"]) == [
+        "Дата: ", "; Окуповано (км²): ", "; Частка території України (%): "]
+
+
+def described(units: list[dict], channel: str) -> set[str]:
+    """The descriptions the views ``units`` give the axis or legend of ``channel``."""
+    part = "axis" if channel in ("x", "y") else "legend"
+    return {unit["encoding"][channel][part]["description"] for unit in units
+            if "description" in unit.get("encoding", {}).get(channel, {}).get(part, {})}
+
+
+def test_the_charts_axes_and_legends_are_described_in_ukrainian(ukrainian):
+    series, oblasts, pace = charts(ukrainian)[:3]
+    assert described(series, "x") == {f"Вісь X: Дата, {FIRST_UK} – {NEWEST_UK}"}
+    assert described(series, "y") == {f"Вісь Y: Окуповано (км²), 108{NBSP}578 – 116{NBSP}154"}
+    assert described(oblasts, "y") == {"Вісь Y: Окуповано (%), 0 – 100"}
+    oblast_names = ("Донецька область; Запорізька область; Луганська область; Харківська "
+                    "область; Херсонська область")
+    assert described(oblasts, "color") == {f"Легенда: {oblast_names}"}
+    assert described(pace, "color") == {
+        "Легенда: Захоплено Росією; Звільнено Україною; Сальдо; Сальдо, середнє за 3 міс."}
+    assert described(pace, "x") == {
+        f"Вісь X: Місяць, липень 2024{NNBSP}р. – жовтень 2026{NNBSP}р."}
 
 
 def test_without_lang_the_page_stays_english(ukrainian):

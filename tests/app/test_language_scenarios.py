@@ -9,7 +9,8 @@ import pytest
 
 from geo.scenario.links import to_query
 from geo.scenario.presets import scenario_of
-from geo.scenario.proposals import in_links
+from geo.scenario.proposals import PROPOSALS, in_links
+from pages._proposal_controls import _menu_titles
 from tests.app.running import open_page
 from tests.visible_text import english_words, visible_texts
 
@@ -45,9 +46,36 @@ def test_the_title_names_the_proposal_and_the_day_in_ukrainian(ukrainian):
 def test_the_figures_and_the_exports_are_labelled_in_ukrainian(ukrainian):
     assert [m.label for m in ukrainian.metric] == [
         "Відходить Росії", "Повертається Україні", "Демілітаризована зона",
-        "Лінії для моніторингу", "Мешканці населених пунктів, що переходять до іншої сторони"]
+        "Лінії для моніторингу", "Люди, що змінять бік"]
     assert {b.label for b in ukrainian.get("download_button")} >= {
         "Зони й лінії (GeoJSON)", "Таблиця (CSV)", "Слайд (PNG)", "Слайд (SVG)", "Слайд (PDF)"}
+
+
+def test_the_metrics_keep_to_short_labels_and_deltas(ukrainian):
+    # A metric cuts its label and delta to one line of a fifth of the page: the line of
+    # contact's length is in the caption below, the long label in the comparison table.
+    line = next(m for m in ukrainian.metric if m.label == "Лінії для моніторингу")
+    assert re.fullmatch(r"[+-]\d[\d\u00a0]*\u00a0км", line.delta)
+
+
+def test_the_menu_shortens_long_titles_and_the_heading_keeps_them():
+    at = open_page(PAGE, lang="uk", preset="mutual")
+    menu = at.selectbox(key="sc_preset")
+    assert menu.options[:6] == [
+        "Заморожування лінії", "Вимога Росії: увесь Донбас", "Усе, на що претендує Росія",
+        "План із 28 пунктів (пункт 21)", "Обмін територіями (2025 р.)",
+        "Взаємне відведення (Україна)"]
+    assert any(md.value == f"### Взаємне відведення військ (пропозиція України), відносно стану "
+                           f"на {NEWEST_UK}" for md in at.markdown)
+
+
+def test_in_english_the_menu_shows_the_full_titles():
+    assert open_page(PAGE).selectbox(key="sc_preset").options == [
+        proposal.title for proposal in PROPOSALS.values()]
+
+
+def test_every_short_menu_title_stands_for_a_proposal_title():
+    assert set(_menu_titles("uk")) <= {proposal.title for proposal in PROPOSALS.values()}
 
 
 def test_the_proposals_and_their_controls_are_in_ukrainian():

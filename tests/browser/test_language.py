@@ -13,10 +13,9 @@ pytestmark = pytest.mark.browser
 
 #: The text a visitor sees under each root (text nodes whose element is rendered; icon
 #: ligatures such as "upload" are not words on the page) and what a screen reader announces
-#: (aria-label, title, placeholder), in the document or a frame (the maps). Not read: the
-#: descriptions Vega writes itself for a chart's marks, axes and legends ("X-axis titled
-#: ... for a time scale"), in English whatever the page's language: the charts' own
-#: alternative text is the atlas's, and is read.
+#: (aria-label, title, placeholder), in the document or a frame (the maps), the charts' marks,
+#: axes and legends included (Vega's own descriptions of them are English); not what is
+#: hidden from screen readers (aria-hidden), which none announces.
 READ = """(selector) => {
     const texts = [];
     for (const root of document.querySelectorAll(selector)) {
@@ -28,7 +27,7 @@ READ = """(selector) => {
             texts.push(node.textContent);
         }
         for (const element of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
-            if (element.closest('.vega-embed svg g')) continue;
+            if (element.closest('[aria-hidden=true]')) continue;
             for (const name of ['aria-label', 'title', 'placeholder']) {
                 if (element.hasAttribute(name)) texts.push(element.getAttribute(name));
             }
@@ -87,3 +86,29 @@ def test_streamlit_s_own_words_follow_the_switch(offline_page, app_url):
     assert "5MB per file" in uploader.inner_text()
     assert uploader.locator("input[type=file]").get_attribute("aria-label") == "file upload"
     page.wait_for_function("document.documentElement.lang === 'en'")
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+#: What a screen reader reads of the History page's first chart in each language: the first
+#: day's mark (its role and its figures, as its tooltip gives them) and the two axes.
+CHART_READ = {
+    "uk": ("день", (f"Дата: 2024-07-08; Окуповано (км²): 108{NBSP}578; Частка території "
+                    "України (%): 18,12"),
+           [f"Вісь X: Дата, 8 липня 2024{NNBSP}р. – 10 жовтня 2026{NNBSP}р.",
+            f"Вісь Y: Окуповано (км²), 108{NBSP}578 – 116{NBSP}154"]),
+    "en": ("day", "Day: 2024-07-08; Held by Russia (km²): 108,578; Share of Ukraine (%): 18.12",
+           ["X axis: Day, from 2024-07-08 to 2026-10-10",
+            "Y axis: Held by Russia (km²), from 108,578 to 116,154"]),
+}
+
+
+@pytest.mark.parametrize("lang", list(CHART_READ))
+def test_a_chart_s_marks_and_axes_are_read_in_the_page_s_language(offline_page, app_url, lang):
+    role, first_day, axes = CHART_READ[lang]
+    page = opened(offline_page, app_url, "/history" + ("?lang=uk" if lang == "uk" else ""))
+    chart = page.locator(".vega-embed").first
+    day = chart.locator(f"svg [aria-roledescription='{role}']").first
+    day.wait_for(state="attached")
+    assert day.get_attribute("aria-label") == first_day
+    assert [axis.get_attribute("aria-label")
+            for axis in chart.locator("svg .role-axis[aria-label]").all()] == axes

@@ -165,7 +165,7 @@ def test_a_shared_link_opens_the_same_view_in_a_fresh_browser(browser, app_url, 
     page = offline_page.page
     page.goto(f"{app_url}/scenarios?preset=target&target=UA-14%3D85&date=2026-01-06")
     map_frame(page, minimum_paths=4)
-    labels = ["Goes to Russia", "Line(s) to monitor", "People in towns changing side"]
+    labels = ["Goes to Russia", "Line(s) to monitor", "People changing side"]
     figures = {label: metric(page, label) for label in labels}
     link = page.url
 

@@ -99,7 +99,7 @@ def test_every_ukrainian_name_is_in_the_ukrainian_alphabet_with_one_apostrophe(t
 
 
 def test_nearly_every_ukrainian_name_romanises_to_the_english_one(towns):
-    # The rest are renamed towns and Russian forms in `name` (Volodymyr-Volynskyi: Володимир).
+    # The rest are older or Russian spellings in `name` (Nizhnegorskiy: Нижньогірський).
     named = towns[towns["name_uk"] != ""]
     assert (named["name_uk"].map(romanise) == named["name"]).mean() >= 0.9
 

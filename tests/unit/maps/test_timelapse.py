@@ -397,3 +397,34 @@ def test_every_line_of_a_gif_frame_ends_inside_the_slide(units, autumn, lang):
     ends = [t.get_window_extent(renderer).x1 / slide.fig.bbox.width
             for t in slide.fig.texts if t.get_text()]
     assert max(ends) <= 0.99
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_long_frame_note_takes_two_lines_at_its_size_above_the_legend(units, autumn, lang):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from geo.maps.figure_base import LABEL_PT
+    from geo.maps.timelapse_gif import _Slide
+
+    slide = _Slide(autumn, units, 1920, lang=lang)
+    slide.show(1)  # 14 days after the previous: the longest note
+    note = slide.frame_note
+    renderer = FigureCanvasAgg(slide.fig).get_renderer()
+    block, legend = (artist.get_window_extent(renderer)
+                     for artist in (note, slide.fig.legends[0]))
+    assert note.get_text() == {
+        "en": "Frame 2 of 4 (map of 2026-09-15),\n14 days after the previous",
+        "uk": f"Кадр 2 з 4 (карта станом на 15 вересня 2026{NNBSP}р.),\n14 днів після "
+              "попереднього"}[lang]
+    assert note.get_fontsize() == LABEL_PT
+    assert block.x1 <= 0.99 * slide.fig.bbox.width and block.y0 > legend.y1
+
+
+def test_a_frame_note_that_fits_stays_one_line_at_its_size(units, autumn):
+    from geo.maps.figure_base import LABEL_PT
+    from geo.maps.timelapse_gif import _Slide
+
+    slide = _Slide(autumn, units, 1920, lang="uk")
+    slide.show(0)
+    assert (slide.frame_note.get_text(), slide.frame_note.get_fontsize()) == (
+        f"Кадр 1 з 4 (карта станом на 1 вересня 2026{NNBSP}р.)", LABEL_PT)
